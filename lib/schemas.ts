@@ -1,0 +1,201 @@
+/**
+ * The shapes of everything that crosses a boundary: HTTP bodies, KV values,
+ * queue messages and SSE payloads. Types are inferred from these schemas so
+ * the server and the islands share one definition.
+ */
+import { z } from "zod";
+import { COLOR_NAMES } from "./colors.ts";
+
+export const CATEGORIES = [
+  "top",
+  "bottom",
+  "dress",
+  "outerwear",
+  "shoes",
+  "accessory",
+  "bag",
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const SEASONS = ["spring", "summer", "autumn", "winter"] as const;
+export type Season = (typeof SEASONS)[number];
+
+export const PATTERNS = [
+  "solid",
+  "striped",
+  "checked",
+  "floral",
+  "print",
+  "textured",
+] as const;
+
+/** Occasion ids with the label a shopper sees. */
+export const OCCASIONS = {
+  casual: "Casual",
+  work: "Work",
+  date_night: "Date night",
+  formal: "Formal",
+  wedding_guest: "Wedding guest",
+  workout: "Workout",
+  travel: "Travel",
+  brunch: "Brunch",
+  party: "Party",
+  interview: "Interview",
+} as const;
+export type Occasion = keyof typeof OCCASIONS;
+export const OCCASION_IDS = Object.keys(OCCASIONS) as [
+  Occasion,
+  ...Occasion[],
+];
+
+/** How many outfits one job produces. */
+export const OUTFITS_PER_JOB = 3;
+
+/** The id the candidate item of the consider-buying flow goes by. */
+export const CANDIDATE_ID = "candidate";
+
+export const ItemId = z.string().regex(
+  /^[a-z0-9][a-z0-9_-]{0,39}$/,
+  "Expected a lowercase id of letters, digits, - and _ (at most 40)",
+);
+
+const unique = <T>(list: T[]) => new Set(list).size === list.length;
+
+const Name = z.string().trim().min(1).max(80);
+const Colors = z.array(z.enum(COLOR_NAMES)).min(1).max(4).refine(unique, {
+  message: "Colours must not repeat",
+});
+const ImageUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain })
+  .max(500);
+const Price = z.number().nonnegative().max(100_000);
+
+/** A wardrobe item as a client sends it (the server assigns the id). */
+export const NewWardrobeItem = z.strictObject({
+  name: Name,
+  category: z.enum(CATEGORIES),
+  colors: Colors,
+  pattern: z.enum(PATTERNS).default("solid"),
+  formality: z.int().min(1).max(5),
+  seasons: z.array(z.enum(SEASONS)).min(1).max(4).refine(unique, {
+    message: "Seasons must not repeat",
+  }),
+  image_url: ImageUrl.optional(),
+  price: Price.optional(),
+});
+export type NewWardrobeItem = z.infer<typeof NewWardrobeItem>;
+
+export const WardrobeItem = z.strictObject({
+  id: ItemId,
+  ...NewWardrobeItem.shape,
+});
+export type WardrobeItem = z.infer<typeof WardrobeItem>;
+
+/** The item a shopper is thinking of buying; style details are optional. */
+export const CandidateItem = z.strictObject({
+  name: Name,
+  category: z.enum(CATEGORIES),
+  colors: Colors,
+  pattern: z.enum(PATTERNS).optional(),
+  formality: z.int().min(1).max(5).optional(),
+  seasons: z.array(z.enum(SEASONS)).min(1).max(4).refine(unique, {
+    message: "Seasons must not repeat",
+  }).optional(),
+  price: Price.optional(),
+  image_url: ImageUrl.optional(),
+});
+export type CandidateItem = z.infer<typeof CandidateItem>;
+
+const common = {
+  include_reasoning: z.boolean().default(false),
+};
+
+export const OccasionRequest = z.strictObject({
+  mode: z.literal("occasion"),
+  occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
+    message: "Occasions must not repeat",
+  }),
+  notes: z.string().trim().max(500).optional(),
+  ...common,
+});
+
+export const CompleteRequest = z.strictObject({
+  mode: z.literal("complete"),
+  anchor_ids: z.array(ItemId).min(1).max(3).refine(unique, {
+    message: "Anchor items must not repeat",
+  }),
+  ...common,
+});
+
+export const ConsiderBuyingRequest = z.strictObject({
+  mode: z.literal("consider_buying"),
+  candidate: CandidateItem,
+  ...common,
+});
+
+export const GenerateRequest = z.discriminatedUnion("mode", [
+  OccasionRequest,
+  CompleteRequest,
+  ConsiderBuyingRequest,
+]);
+export type GenerateRequest = z.infer<typeof GenerateRequest>;
+export type Mode = GenerateRequest["mode"];
+
+/** Where an outfit came from: the language model or the built-in stylist. */
+export const OutfitSource = z.enum(["model", "local"]);
+export type OutfitSource = z.infer<typeof OutfitSource>;
+
+/** A finished, validated outfit as shoppers and clients see it. */
+export const Outfit = z.object({
+  title: z.string(),
+  item_ids: z.array(z.string()),
+  /** The items themselves, frozen at generation time so later wardrobe edits do not change a result. */
+  items: z.array(WardrobeItem),
+  reasoning: z.string(),
+  tip: z.string(),
+  source: OutfitSource,
+});
+export type Outfit = z.infer<typeof Outfit>;
+
+export const JOB_STATUSES = [
+  "queued",
+  "running",
+  "complete",
+  "failed",
+  "cancelled",
+] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export type TokenUsage = {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+};
+
+export type JobResult = {
+  outfits: Outfit[];
+  reasoning?: string;
+  usage?: TokenUsage;
+};
+
+/** SSE payloads, by event name. */
+export type JobEventData = {
+  progress: { progress: number; message: string; current_outfit: number };
+  outfit: { outfit_number: number; outfit: Outfit };
+  reasoning: { delta: string };
+  complete: { result: JobResult };
+  error: { error: string; partial: { outfits: Outfit[] } };
+};
+export type JobEventType = keyof JobEventData;
+
+export type JobEvent = {
+  [T in JobEventType]: { seq: number; type: T; data: JobEventData[T] };
+}[JobEventType];
+
+/** An event before the log has given it a sequence number. */
+export type NewJobEvent = {
+  [T in JobEventType]: { type: T; data: JobEventData[T] };
+}[JobEventType];
+
+/** The queue message: an id, never the data (queue payloads cap at 64 KiB). */
+export const JobMessage = z.strictObject({ jobId: z.string() });
+export type JobMessage = z.infer<typeof JobMessage>;
