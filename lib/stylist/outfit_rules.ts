@@ -1,0 +1,294 @@
+/**
+ * The rules every stylist obeys, whoever proposes the outfit: which items it
+ * may use, what each flow demands, whether a proposed outfit is acceptable
+ * and whether a request can be met at all. What makes a set of items
+ * wearable lives in wearable.ts. Pure functions, no I/O.
+ */
+import {
+  CANDIDATE_ID,
+  type CandidateItem,
+  type Category,
+  type GenerateRequest,
+  OUTFITS_PER_JOB,
+  SEASONS,
+  type WardrobeItem,
+} from "../schemas.ts";
+import type { OutfitDraft } from "./types.ts";
+import {
+  type CategoryCounts,
+  countCategories,
+  MAX_PER_OUTFIT,
+  sameItemSet,
+  sortForDisplay,
+  wearableProblem,
+} from "./wearable.ts";
+
+export type OutfitCheck =
+  | { ok: true; items: WardrobeItem[] }
+  | { ok: false; reason: string };
+
+export type OutfitContext = {
+  request: GenerateRequest;
+  wardrobe: WardrobeItem[];
+  /** Outfits already accepted in this job. */
+  earlier: { item_ids: string[] }[];
+};
+
+/**
+ * The candidate of the consider-buying flow as a wardrobe item with id
+ * `candidate`, filling unknown style details with middle-of-the-road values.
+ *
+ * @example candidateAsItem({ name: "Red coat", category: "outerwear", colors: ["red"] }).formality // 3
+ */
+export function candidateAsItem(candidate: CandidateItem): WardrobeItem {
+  const item: WardrobeItem = {
+    id: CANDIDATE_ID,
+    name: candidate.name,
+    category: candidate.category,
+    colors: [...candidate.colors],
+    pattern: candidate.pattern ?? "solid",
+    formality: candidate.formality ?? 3,
+    // The candidate schema does not forbid repeats; a wardrobe item does.
+    seasons: candidate.seasons ? [...new Set(candidate.seasons)] : [...SEASONS],
+  };
+  if (candidate.price !== undefined) item.price = candidate.price;
+  if (candidate.image_url !== undefined) item.image_url = candidate.image_url;
+  return item;
+}
+
+/**
+ * The items a stylist may use for a request: the wardrobe, plus the
+ * candidate in the consider-buying flow (a wardrobe item that happens to be
+ * called `candidate` gives way to it so ids stay unique).
+ */
+export function itemsForRequest(
+  request: GenerateRequest,
+  wardrobe: WardrobeItem[],
+): WardrobeItem[] {
+  if (request.mode !== "consider_buying") return [...wardrobe];
+  return [
+    ...wardrobe.filter((item) => item.id !== CANDIDATE_ID),
+    candidateAsItem(request.candidate),
+  ];
+}
+
+/**
+ * The items every outfit of the request must contain: the anchors found in
+ * the wardrobe (unknown ids are skipped), or the candidate.
+ */
+export function requiredItems(
+  request: GenerateRequest,
+  pool: WardrobeItem[],
+): WardrobeItem[] {
+  const byId = new Map(pool.map((item) => [item.id, item]));
+  const ids = request.mode === "complete"
+    ? request.anchor_ids
+    : request.mode === "consider_buying"
+    ? [CANDIDATE_ID]
+    : [];
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Checks a proposed outfit against the pool, the wearable rule, the flow's
+ * rule and the outfits before it. On success returns the items in display
+ * order; on failure a short reason naming the problem.
+ *
+ * @example validateOutfit(draft, { request, wardrobe, earlier: [] })
+ */
+export function validateOutfit(
+  draft: OutfitDraft,
+  ctx: OutfitContext,
+): OutfitCheck {
+  const fail = (reason: string): OutfitCheck => ({ ok: false, reason });
+  for (const field of ["title", "tip", "reasoning"] as const) {
+    const value: unknown = draft[field];
+    if (typeof value !== "string" || value.trim() === "") {
+      return fail(`The ${field} is empty`);
+    }
+  }
+  if (!Array.isArray(draft.item_ids) || draft.item_ids.length === 0) {
+    return fail("The outfit lists no items");
+  }
+  const { request } = ctx;
+  const pool = new Map(
+    itemsForRequest(request, ctx.wardrobe).map((item) => [item.id, item]),
+  );
+  const seen = new Set<string>();
+  const items: WardrobeItem[] = [];
+  for (const id of draft.item_ids as unknown[]) {
+    if (typeof id !== "string") {
+      return fail(`Item id ${String(id)} is not text`);
+    }
+    if (seen.has(id)) return fail(`Item "${id}" is listed twice`);
+    seen.add(id);
+    const item = pool.get(id);
+    if (!item && id === CANDIDATE_ID) {
+      return fail(`Item "${id}" belongs only in consider-buying outfits`);
+    }
+    if (!item) return fail(`Unknown item "${id}"`);
+    items.push(item);
+  }
+  const problem = wearableProblem(items);
+  if (problem) return fail(problem);
+  if (request.mode === "complete") {
+    const missing = request.anchor_ids.find((id) => !seen.has(id));
+    if (missing) return fail(`Anchor item "${missing}" is missing`);
+  }
+  if (request.mode === "consider_buying" && !seen.has(CANDIDATE_ID)) {
+    return fail(`The candidate item "${CANDIDATE_ID}" is missing`);
+  }
+  const repeat = ctx.earlier.findIndex((o) =>
+    sameItemSet(o.item_ids, [...seen])
+  );
+  if (repeat >= 0) {
+    return fail(`The outfit repeats earlier outfit ${repeat + 1}`);
+  }
+  return { ok: true, items: sortForDisplay(items) };
+}
+
+/**
+ * Whether three (or `count`) distinct wearable outfits that obey the flow
+ * could be made from the wardrobe: null when they could, otherwise a message
+ * that tells the shopper what to add or change. Anchor ids missing from the
+ * wardrobe are ignored here; the API rejects them earlier.
+ *
+ * @example checkFeasible({ mode: "occasion", occasions: ["work"], include_reasoning: false }, [])
+ * // "Your wardrobe is empty. Add a few pieces, ..."
+ */
+export function checkFeasible(
+  request: GenerateRequest,
+  wardrobe: WardrobeItem[],
+  count: number = OUTFITS_PER_JOB,
+): string | null {
+  if (wardrobe.length === 0) {
+    return "Your wardrobe is empty. Add a few pieces, such as a top, a bottom and a pair of shoes, to get outfits.";
+  }
+  const pool = itemsForRequest(request, wardrobe);
+  const required = requiredItems(request, pool);
+  const conflict = requiredConflict(required);
+  if (conflict) return conflict;
+  const requiredIds = new Set(required.map((item) => item.id));
+  const have = countCategories(required);
+  const spare = countCategories(
+    pool.filter((item) => !requiredIds.has(item.id)),
+  );
+  const bases = baseWays(have, spare, required);
+  if (typeof bases === "string") return bases;
+  if (!have.shoes && !spare.shoes) {
+    return "Your wardrobe needs at least one pair of shoes to build outfits.";
+  }
+  const ways = bases * (have.shoes ? 1 : spare.shoes) *
+    optionalWays(have, spare);
+  return ways >= count ? null : tooFew(ways, count, request, required);
+}
+
+const PLURALS: Partial<Record<Category, string>> = {
+  dress: "dresses",
+  top: "tops",
+  bottom: "bottoms",
+  shoes: "pairs of shoes",
+  outerwear: "coats or jackets",
+  bag: "bags",
+};
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six"];
+
+function quoteList(items: WardrobeItem[]): string {
+  const names = items.map((item) => `"${item.name}"`);
+  return names.length < 2
+    ? names.join("")
+    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+function outfitsWord(n: number): string {
+  return `${NUMBER_WORDS[n] ?? n} outfit${n === 1 ? "" : "s"}`;
+}
+
+/** Why the required items cannot share one outfit, if they cannot. */
+function requiredConflict(required: WardrobeItem[]): string | null {
+  const dress = required.find((item) => item.category === "dress");
+  const separate = required.find((item) =>
+    item.category === "top" || item.category === "bottom"
+  );
+  if (dress && separate) {
+    return `"${dress.name}" can't be worn with "${separate.name}", because a dress takes the place of a top and a bottom. Choose one of them to build around.`;
+  }
+  for (const [category, plural] of Object.entries(PLURALS)) {
+    const same = required.filter((item) => item.category === category);
+    if (same.length > MAX_PER_OUTFIT[category as Category]) {
+      const both = same.length === 2 ? "both" : "all";
+      return `${
+        quoteList(same)
+      } are ${both} ${plural}, and an outfit has room for only one. Choose one of them to build around.`;
+    }
+  }
+  const accessories = required.filter((item) => item.category === "accessory");
+  if (accessories.length > MAX_PER_OUTFIT.accessory) {
+    return `An outfit has room for two accessories at most. Choose two of ${
+      quoteList(accessories)
+    } to build around.`;
+  }
+  return null;
+}
+
+/** How many dresses or top-and-bottom pairs could form the base. */
+function baseWays(
+  have: CategoryCounts,
+  spare: CategoryCounts,
+  required: WardrobeItem[],
+): number | string {
+  if (have.dress || (have.top && have.bottom)) return 1;
+  const named = (category: Category) =>
+    required.find((item) => item.category === category)?.name;
+  if (have.top) {
+    return spare.bottom ||
+      `Add a bottom, such as jeans, trousers or a skirt, to your wardrobe to wear with "${
+        named("top")
+      }".`;
+  }
+  if (have.bottom) {
+    return spare.top ||
+      `Add a top to your wardrobe to wear with "${named("bottom")}".`;
+  }
+  const ways = spare.dress + spare.top * spare.bottom;
+  if (ways) return ways;
+  if (spare.top) {
+    return "Add a bottom or a dress to your wardrobe: there is nothing yet to wear with your tops.";
+  }
+  if (spare.bottom) {
+    return "Add a top or a dress to your wardrobe: there is nothing yet to wear with your bottoms.";
+  }
+  return "Add a dress, or a top and a bottom, to your wardrobe to build outfits.";
+}
+
+/** Choices for the optional layer, bag and accessories (none counts). */
+function optionalWays(have: CategoryCounts, spare: CategoryCounts): number {
+  const oneOf = (category: "outerwear" | "bag") =>
+    have[category] ? 1 : spare[category] + 1;
+  const slots = MAX_PER_OUTFIT.accessory - have.accessory;
+  const n = spare.accessory;
+  // Ways to pick up to `slots` (at most two) of n accessories.
+  const accessories = 1 + (slots >= 1 ? n : 0) +
+    (slots >= 2 ? (n * (n - 1)) / 2 : 0);
+  return oneOf("outerwear") * oneOf("bag") * accessories;
+}
+
+function tooFew(
+  ways: number,
+  count: number,
+  request: GenerateRequest,
+  required: WardrobeItem[],
+): string {
+  const only = `Only ${outfitsWord(ways)}`;
+  const wanted = NUMBER_WORDS[count] ?? String(count);
+  if (request.mode === "complete" && required.length > 0) {
+    return `${only} can be built around ${
+      quoteList(required)
+    }. Add a few more pieces to your wardrobe to get ${wanted}.`;
+  }
+  if (request.mode === "consider_buying") {
+    return `${only} can be made with "${request.candidate.name}" from your wardrobe right now. Add a few more pieces to get ${wanted}.`;
+  }
+  return `${only} can be made from your wardrobe right now. Add another pair of shoes, a top or a bottom to get ${wanted} different looks.`;
+}

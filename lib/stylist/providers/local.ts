@@ -1,0 +1,140 @@
+/**
+ * The built-in stylist: rule-based, needs no key, deterministic for a seed.
+ * It is the default without a model and the fallback that fills the outfits
+ * a model failed to deliver, so it streams the same events a model does.
+ */
+import { OUTFITS_PER_JOB } from "../../schemas.ts";
+import { checkFeasible } from "../outfit_rules.ts";
+import { seasonOf } from "../season.ts";
+import {
+  type OutfitDraft,
+  type Stylist,
+  StylistError,
+  type StylistEvent,
+  type StylistInput,
+} from "../types.ts";
+import { planOutfits } from "./local_planner.ts";
+import { describeOutfit } from "./local_text.ts";
+
+export type LocalStylistOptions = {
+  /** Time spent on each outfit, spread over four progress steps (default 0). */
+  delayMs?: number;
+  /** The clock that decides the season; injectable for tests. */
+  now?: () => Date;
+};
+
+/** Progress is reported in quarters, each preceded by a slice of the pause. */
+const STEPS = 4;
+
+/**
+ * Creates the built-in stylist.
+ *
+ * @example
+ * const stylist = createLocalStylist({ delayMs: 400 });
+ * for await (const event of stylist.generate(input)) console.log(event.type);
+ */
+export function createLocalStylist(
+  options: LocalStylistOptions = {},
+): Stylist {
+  const delayMs = Math.max(0, options.delayMs ?? 0);
+  const now = options.now ?? (() => new Date());
+  return {
+    name: "local",
+    source: "local",
+    generate: (input) => generate(input, delayMs, now()),
+  };
+}
+
+async function* generate(
+  input: StylistInput,
+  delayMs: number,
+  today: Date,
+): AsyncGenerator<StylistEvent> {
+  const { signal } = input;
+  signal.throwIfAborted();
+  const count = input.count ?? OUTFITS_PER_JOB;
+  const { brief, outfits } = planOutfits({
+    request: input.request,
+    wardrobe: input.wardrobe,
+    seed: input.seed,
+    season: seasonOf(today),
+    count,
+    avoid: input.avoid,
+  });
+
+  const earlier = input.avoid ?? [];
+  const used = {
+    titles: new Set(earlier.map((draft) => draft.title)),
+    tips: new Set(earlier.map((draft) => draft.tip)),
+  };
+  for (const [index, planned] of outfits.entries()) {
+    signal.throwIfAborted();
+    const text = describeOutfit(planned, brief, used);
+    used.titles.add(text.title);
+    used.tips.add(text.tip);
+    yield { type: "outfit_started", outfit_number: index + 1 };
+    const pieces = reasoningPieces(text.sentences, index > 0);
+    for (let step = 1; step <= STEPS; step++) {
+      if (delayMs > 0) await sleep(delayMs / STEPS, signal);
+      signal.throwIfAborted();
+      const delta = pieces[step - 1];
+      if (delta) yield { type: "reasoning", delta };
+      yield { type: "outfit_progress", fraction: step / STEPS };
+    }
+    const outfit: OutfitDraft = {
+      title: text.title,
+      item_ids: planned.items.map((item) => item.id),
+      reasoning: text.reasoning,
+      tip: text.tip,
+    };
+    signal.throwIfAborted();
+    yield { type: "outfit", outfit };
+  }
+
+  if (outfits.length < count) {
+    throw new StylistError(
+      checkFeasible(input.request, input.wardrobe, count) ??
+        shortfallMessage(outfits.length, count),
+    );
+  }
+}
+
+/**
+ * The reasoning split into at most {@link STEPS} deltas that join back into
+ * the outfit's reasoning; a blank line separates it from the outfit before.
+ */
+function reasoningPieces(sentences: string[], separate: boolean): string[] {
+  const pieces: string[] = [];
+  sentences.forEach((sentence, i) => {
+    const slot = Math.min(i, STEPS - 1);
+    pieces[slot] = pieces[slot] === undefined
+      ? (i === 0 ? "" : " ") + sentence
+      : `${pieces[slot]} ${sentence}`;
+  });
+  if (separate && pieces.length) pieces[0] = `\n\n${pieces[0]}`;
+  return pieces;
+}
+
+function shortfallMessage(made: number, wanted: number): string {
+  const outfits = made === 1 ? "outfit" : "outfits";
+  return `Only ${made} different ${outfits} could be put together for this request, not ${wanted}. Adding a few more pieces to your wardrobe will give more variety.`;
+}
+
+/**
+ * Waits `ms`, or rejects with the signal's reason the moment it aborts;
+ * either way no timer or listener is left behind.
+ */
+export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

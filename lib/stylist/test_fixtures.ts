@@ -1,0 +1,139 @@
+/**
+ * Test data for the stylist's unit tests: request builders, item factories,
+ * a seeded random wardrobe and a helper that drains a stylist's stream.
+ * Only tests import this module.
+ */
+import { COLOR_NAMES } from "../colors.ts";
+import {
+  type CandidateItem,
+  CATEGORIES,
+  type Category,
+  type GenerateRequest,
+  type Occasion,
+  PATTERNS,
+  SEASONS,
+  type WardrobeItem,
+} from "../schemas.ts";
+import type {
+  OutfitDraft,
+  Stylist,
+  StylistEvent,
+  StylistInput,
+} from "./types.ts";
+
+/** Mid-October: autumn in the northern hemisphere. */
+export const AUTUMN = () => new Date(Date.UTC(2025, 9, 15));
+export const SUMMER = () => new Date(Date.UTC(2025, 6, 15));
+export const WINTER = () => new Date(Date.UTC(2025, 0, 15));
+
+/** A plain, all-season item; override what the test cares about. */
+export function makeItem(
+  id: string,
+  category: Category,
+  overrides: Partial<WardrobeItem> = {},
+): WardrobeItem {
+  return {
+    id,
+    name: id.replaceAll("-", " ").replace(/^./, (c) => c.toUpperCase()),
+    category,
+    colors: ["black"],
+    pattern: "solid",
+    formality: 3,
+    seasons: [...SEASONS],
+    ...overrides,
+  };
+}
+
+/** The smallest wardrobe that makes exactly one outfit. */
+export function oneOutfitWardrobe(): WardrobeItem[] {
+  return [
+    makeItem("tee", "top", { colors: ["white"] }),
+    makeItem("jeans", "bottom", { colors: ["denim"] }),
+    makeItem("sneakers", "shoes", { colors: ["white"] }),
+  ];
+}
+
+export function occasionRequest(...occasions: Occasion[]): GenerateRequest {
+  return { mode: "occasion", occasions, include_reasoning: false };
+}
+
+export function completeRequest(...anchor_ids: string[]): GenerateRequest {
+  return { mode: "complete", anchor_ids, include_reasoning: false };
+}
+
+export function considerRequest(
+  category: Category,
+  overrides: Partial<CandidateItem> = {},
+): GenerateRequest {
+  return {
+    mode: "consider_buying",
+    candidate: {
+      name: `New ${category}`,
+      category,
+      colors: ["cobalt"],
+      ...overrides,
+    },
+    include_reasoning: false,
+  };
+}
+
+/** A deterministic pseudo-random source (mulberry32). */
+export function randomSource(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** A random but valid wardrobe of `size` items. */
+export function randomWardrobe(
+  random: () => number,
+  size: number,
+): WardrobeItem[] {
+  const choose = <T>(list: readonly T[]) =>
+    list[Math.floor(random() * list.length)];
+  return Array.from({ length: size }, (_, i) => {
+    const colors = [...new Set([choose(COLOR_NAMES), choose(COLOR_NAMES)])];
+    const seasons = SEASONS.filter(() => random() < 0.6);
+    return makeItem(`item-${i}`, choose(CATEGORIES), {
+      colors,
+      pattern: random() < 0.7 ? "solid" : choose(PATTERNS),
+      formality: 1 + Math.floor(random() * 5),
+      seasons: seasons.length ? seasons : ["autumn"],
+    });
+  });
+}
+
+export type Run = {
+  events: StylistEvent[];
+  outfits: OutfitDraft[];
+  /** What the stream threw, if it did. */
+  error?: unknown;
+};
+
+/** Drains a stylist's stream, keeping what it yielded and what it threw. */
+export async function run(
+  stylist: Stylist,
+  input: Partial<StylistInput> & Pick<StylistInput, "request" | "wardrobe">,
+): Promise<Run> {
+  const events: StylistEvent[] = [];
+  const full: StylistInput = {
+    signal: new AbortController().signal,
+    seed: "seed-1",
+    ...input,
+  };
+  try {
+    for await (const event of stylist.generate(full)) events.push(event);
+  } catch (error) {
+    return { events, outfits: outfitsOf(events), error };
+  }
+  return { events, outfits: outfitsOf(events) };
+}
+
+function outfitsOf(events: StylistEvent[]): OutfitDraft[] {
+  return events.flatMap((e) => e.type === "outfit" ? [e.outfit] : []);
+}
