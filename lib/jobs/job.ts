@@ -1,0 +1,97 @@
+/**
+ * A job's live snapshot and the one function that moves it forward.
+ *
+ * The event log is the truth; the snapshot in ["jobs", id] is the log folded
+ * by `applyEvent`, written in the same atomic commit as the events. That keeps
+ * `GET /api/jobs/:id` a single read and gives `kv.watch` one key to wake on.
+ */
+import type {
+  GenerateRequest,
+  JobEvent,
+  JobResult,
+  JobStatus,
+  Outfit,
+  TokenUsage,
+} from "../schemas.ts";
+
+export type Job = {
+  id: string;
+  user_id: string;
+  request: GenerateRequest;
+  status: JobStatus;
+  created_at: string;
+  updated_at: string;
+  /** Sequence number of the last event in the log. */
+  seq: number;
+  progress: number;
+  message: string;
+  current_outfit: number;
+  /** Outfits finished so far, in the order they were announced. */
+  outfits: Outfit[];
+  /** Reasoning written so far (debug jobs only). */
+  reasoning: string;
+  result?: JobResult;
+  error?: string;
+  usage?: TokenUsage;
+  /** Which stylist ran the job: "local" or a model name. */
+  stylist?: string;
+  /** Delivery attempts that claimed the job. */
+  attempts: number;
+  /** The worker that holds the job, and until when (ms since epoch). */
+  lease?: { token: string; until: number };
+};
+
+export function isTerminal(status: JobStatus): boolean {
+  return status === "complete" || status === "failed" ||
+    status === "cancelled";
+}
+
+/** Folds one event into the snapshot; pure, so the log can be replayed. */
+export function applyEvent(job: Job, event: JobEvent): Job {
+  const next: Job = { ...job, seq: event.seq };
+  switch (event.type) {
+    case "progress":
+      next.progress = Math.max(job.progress, event.data.progress);
+      next.message = event.data.message;
+      next.current_outfit = event.data.current_outfit;
+      break;
+    case "outfit":
+      next.outfits = [...job.outfits, event.data.outfit];
+      break;
+    case "reasoning":
+      next.reasoning = job.reasoning + event.data.delta;
+      break;
+    case "complete":
+      next.status = "complete";
+      next.progress = 100;
+      next.result = event.data.result;
+      next.lease = undefined;
+      break;
+    case "error":
+      next.status = job.status === "cancelled" ? "cancelled" : "failed";
+      next.error = event.data.error;
+      next.lease = undefined;
+      break;
+  }
+  return next;
+}
+
+/** What `GET /api/jobs/:id` answers: the snapshot without internals. */
+export function jobView(job: Job) {
+  return {
+    job_id: job.id,
+    mode: job.request.mode,
+    status: job.status,
+    progress: job.progress,
+    message: job.message,
+    current_outfit: job.current_outfit,
+    outfits: job.outfits,
+    ...(job.request.include_reasoning ? { reasoning: job.reasoning } : {}),
+    ...(job.result ? { result: job.result } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    last_event_id: job.seq,
+    created_at: job.created_at,
+    updated_at: job.updated_at,
+  };
+}
+export type JobView = ReturnType<typeof jobView>;

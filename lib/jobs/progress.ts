@@ -1,0 +1,39 @@
+/**
+ * Where the progress bar stands at each real milestone of a job. The numbers
+ * are fixed points; between "outfit k started" and "outfit k finished" the
+ * bar moves with the share of that outfit the stylist reports as written,
+ * so it never jumps ahead of the work and never runs backwards.
+ */
+import { OUTFITS_PER_JOB } from "../schemas.ts";
+
+export const PROGRESS = {
+  queued: 2,
+  wardrobeLoaded: 10,
+  /** The span the outfits share: from `firstOutfit` to `finalizing`. */
+  firstOutfit: 15,
+  finalizing: 95,
+  complete: 100,
+} as const;
+
+export const MESSAGES = {
+  queued: "Queued…",
+  wardrobeLoaded: "Wardrobe loaded, starting generation…",
+  creating: (k: number, total = OUTFITS_PER_JOB) =>
+    `Creating outfit ${k} of ${total}…`,
+  finalizing: "Finalizing outfits…",
+  complete: "Complete!",
+} as const;
+
+/**
+ * Progress while outfit `k` (1-based) is `fraction` (0..1) written.
+ * `outfitProgress(k, 1) === outfitProgress(k + 1, 0)`.
+ */
+export function outfitProgress(
+  k: number,
+  fraction: number,
+  total = OUTFITS_PER_JOB,
+): number {
+  const span = (PROGRESS.finalizing - PROGRESS.firstOutfit) / total;
+  const share = Math.min(1, Math.max(0, fraction));
+  return Math.floor(PROGRESS.firstOutfit + span * (k - 1 + share));
+}

@@ -1,0 +1,124 @@
+/**
+ * The worker's pen for one claimed job. It serialises commits, renews the
+ * lease with every write (a working job needs no separate heartbeat), batches
+ * reasoning deltas so a chatty model costs a commit every ~100 ms rather than
+ * one per token, and notices when the job was taken away (cancelled, or
+ * reclaimed after the lease lapsed) so the worker can stop.
+ */
+import type { NewJobEvent } from "../schemas.ts";
+import type { Job } from "./job.ts";
+import { isTerminal } from "./job.ts";
+import { appendEvents, getJob, type JobEntry } from "./store.ts";
+
+/** Thrown when the job is no longer this writer's to write. */
+export class JobLostError extends Error {
+  override name = "JobLostError";
+  constructor(jobId: string, readonly job: Job | null) {
+    super(`Job "${jobId}" is no longer held by this worker`);
+  }
+}
+
+export type JobWriterOptions = {
+  leaseMs: number;
+  /** How long reasoning deltas may wait to be written together. */
+  reasoningFlushMs?: number;
+};
+
+export class JobWriter {
+  #kv: Deno.Kv;
+  #entry: JobEntry;
+  #options: Required<JobWriterOptions>;
+  #reasoning = "";
+  #flushTimer: ReturnType<typeof setTimeout> | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+  #failure: unknown;
+
+  constructor(kv: Deno.Kv, entry: JobEntry, options: JobWriterOptions) {
+    this.#kv = kv;
+    this.#entry = entry;
+    this.#options = { reasoningFlushMs: 100, ...options };
+  }
+
+  /** The snapshot as of the last commit. */
+  get job(): Job {
+    return this.#entry.job;
+  }
+
+  /** Writes events in order (any batched reasoning goes first). */
+  append(...events: NewJobEvent[]): Promise<void> {
+    return this.#enqueue(() => this.#commit(events));
+  }
+
+  /** A progress event, skipped when it would tell the client nothing new. */
+  progress(progress: number, message: string, current_outfit: number) {
+    const job = this.job;
+    if (
+      progress <= job.progress && message === job.message &&
+      current_outfit === job.current_outfit
+    ) return Promise.resolve();
+    return this.append({
+      type: "progress",
+      data: {
+        progress: Math.max(progress, job.progress),
+        message,
+        current_outfit,
+      },
+    });
+  }
+
+  /** Buffers reasoning text; it is written within `reasoningFlushMs`. */
+  reasoning(delta: string): void {
+    this.#reasoning += delta;
+    this.#flushTimer ??= setTimeout(() => {
+      this.#flushTimer = undefined;
+      this.#enqueue(() => this.#commit([])).catch(() => {
+        // Surfaced by the next append or by close().
+      });
+    }, this.#options.reasoningFlushMs);
+  }
+
+  /** Writes any buffered reasoning now. */
+  async flush(): Promise<void> {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    await this.#enqueue(() => this.#commit([]));
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(() => {
+      if (this.#failure) throw this.#failure;
+      return task();
+    });
+    this.#queue = run.catch((err) => {
+      this.#failure ??= err;
+    });
+    return run;
+  }
+
+  async #commit(events: NewJobEvent[]): Promise<void> {
+    if (this.#reasoning) {
+      events = [
+        { type: "reasoning", data: { delta: this.#reasoning } },
+        ...events,
+      ];
+      this.#reasoning = "";
+    }
+    if (events.length === 0) return;
+    const lease = this.job.lease &&
+      { ...this.job.lease, until: Date.now() + this.#options.leaseMs };
+    for (;;) {
+      const next = await appendEvents(this.#kv, this.#entry, events, { lease });
+      if (next) {
+        this.#entry = next;
+        return;
+      }
+      // Someone else wrote the job. Carry on only if it is still ours.
+      const fresh = await getJob(this.#kv, this.job.id);
+      if (
+        !fresh || isTerminal(fresh.job.status) ||
+        fresh.job.lease?.token !== this.job.lease?.token
+      ) throw new JobLostError(this.job.id, fresh?.job ?? null);
+      this.#entry = fresh;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * A shopper's wardrobe in KV, one key per item so edits never race over one
+ * big value. A new shopper starts with the sample wardrobe, seeded the first
+ * time their wardrobe is touched (not on every anonymous request, so bots and
+ * health checks cost nothing).
+ */
+import { keys } from "./kv.ts";
+import { SAMPLE_WARDROBE } from "./sample_wardrobe.ts";
+import {
+  CATEGORIES,
+  type NewWardrobeItem,
+  type WardrobeItem,
+} from "./schemas.ts";
+
+/** Enough for any real closet, and keeps a reset within one atomic commit. */
+export const MAX_WARDROBE_ITEMS = 200;
+
+export class WardrobeFullError extends Error {
+  override name = "WardrobeFullError";
+  constructor() {
+    super(`A wardrobe holds at most ${MAX_WARDROBE_ITEMS} items`);
+  }
+}
+
+const categoryRank = Object.fromEntries(CATEGORIES.map((c, i) => [c, i]));
+
+function byCategoryThenName(a: WardrobeItem, b: WardrobeItem): number {
+  return categoryRank[a.category] - categoryRank[b.category] ||
+    a.name.localeCompare(b.name);
+}
+
+/** Writes the sample wardrobe for a user seen for the first time. */
+async function ensureSeeded(kv: Deno.Kv, userId: string): Promise<void> {
+  const user = await kv.get(keys.user(userId));
+  if (user.versionstamp) return;
+  const op = kv.atomic()
+    .check({ key: keys.user(userId), versionstamp: null })
+    .set(keys.user(userId), { created_at: new Date().toISOString() });
+  for (const item of SAMPLE_WARDROBE) {
+    op.set(keys.wardrobeItem(userId, item.id), item);
+  }
+  // Not ok means a concurrent request seeded it first: the outcome we wanted.
+  await op.commit();
+}
+
+async function readItems(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<Deno.KvEntry<WardrobeItem>[]> {
+  const entries: Deno.KvEntry<WardrobeItem>[] = [];
+  for await (
+    const entry of kv.list<WardrobeItem>({ prefix: keys.wardrobe(userId) })
+  ) entries.push(entry);
+  return entries;
+}
+
+/** The user's items, grouped by category and sorted by name. */
+export async function listWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<WardrobeItem[]> {
+  await ensureSeeded(kv, userId);
+  return (await readItems(kv, userId)).map((e) => e.value).sort(
+    byCategoryThenName,
+  );
+}
+
+function newItemId(): string {
+  return `item-${crypto.randomUUID().replaceAll("-", "").slice(0, 10)}`;
+}
+
+export async function addItem(
+  kv: Deno.Kv,
+  userId: string,
+  input: NewWardrobeItem,
+): Promise<WardrobeItem> {
+  await ensureSeeded(kv, userId);
+  // The count is read, then the write is checked against the user record's
+  // versionstamp, which every add bumps: two adds cannot both squeeze in.
+  const user = await kv.get(keys.user(userId));
+  const count = (await readItems(kv, userId)).length;
+  if (count >= MAX_WARDROBE_ITEMS) throw new WardrobeFullError();
+  const item: WardrobeItem = { id: newItemId(), ...input };
+  const res = await kv.atomic()
+    .check(user)
+    .check({ key: keys.wardrobeItem(userId, item.id), versionstamp: null })
+    .set(keys.wardrobeItem(userId, item.id), item)
+    .set(keys.user(userId), { ...(user.value ?? {}) })
+    .commit();
+  if (!res.ok) return addItem(kv, userId, input);
+  return item;
+}
+
+/** Replaces an item's fields; null if the user has no such item. */
+export async function updateItem(
+  kv: Deno.Kv,
+  userId: string,
+  itemId: string,
+  input: NewWardrobeItem,
+): Promise<WardrobeItem | null> {
+  await ensureSeeded(kv, userId);
+  const key = keys.wardrobeItem(userId, itemId);
+  const current = await kv.get<WardrobeItem>(key);
+  if (!current.value) return null;
+  const item: WardrobeItem = { id: itemId, ...input };
+  const res = await kv.atomic().check(current).set(key, item).commit();
+  return res.ok ? item : updateItem(kv, userId, itemId, input);
+}
+
+/** Deletes an item; false if the user has no such item. */
+export async function deleteItem(
+  kv: Deno.Kv,
+  userId: string,
+  itemId: string,
+): Promise<boolean> {
+  await ensureSeeded(kv, userId);
+  const key = keys.wardrobeItem(userId, itemId);
+  const current = await kv.get(key);
+  if (!current.versionstamp) return false;
+  await kv.delete(key);
+  return true;
+}
+
+/** Puts the sample wardrobe back, dropping every other item. */
+export async function resetWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<WardrobeItem[]> {
+  await ensureSeeded(kv, userId);
+  const op = kv.atomic();
+  for (const entry of await readItems(kv, userId)) op.delete(entry.key);
+  for (const item of SAMPLE_WARDROBE) {
+    op.set(keys.wardrobeItem(userId, item.id), item);
+  }
+  const res = await op.commit();
+  if (!res.ok) throw new Error(`Cannot reset the wardrobe of "${userId}"`);
+  return [...SAMPLE_WARDROBE].sort(byCategoryThenName);
+}
