@@ -1,0 +1,62 @@
+/**
+ * The HTTP app: shared middleware, then one line per route module. The
+ * paths mirror the files under routes/, so a URL leads straight to its code.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv, AppState } from "./define.ts";
+import { NOT_FOUND } from "./define.ts";
+import { session } from "./session.ts";
+import * as generate from "../routes/api/outfits/generate.ts";
+import * as job from "../routes/api/jobs/[id].ts";
+import * as jobStream from "../routes/api/jobs/[id]/stream.ts";
+import * as wardrobe from "../routes/api/wardrobe/index.ts";
+import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
+import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
+import * as wardrobeReset from "../routes/api/wardrobe/reset.ts";
+import * as home from "../routes/index.tsx";
+
+/** Larger than any honest request; the wardrobe item is the biggest. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type AppOptions = AppState & { sessionSecret: string };
+
+export function createApp(options: AppOptions): Hono<AppEnv> {
+  const { sessionSecret, ...state } = options;
+  const app = new Hono<AppEnv>();
+
+  app.use(async function provideState(c, next) {
+    c.set("state", state);
+    await next();
+  });
+  app.use(session(sessionSecret));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json({ error: `Request body over ${MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
+
+  app.get("/", ...home.GET);
+  app.get("/api/wardrobe", ...wardrobe.GET);
+  app.post("/api/wardrobe/items", ...wardrobeItems.POST);
+  app.put("/api/wardrobe/items/:id", ...wardrobeItem.PUT);
+  app.delete("/api/wardrobe/items/:id", ...wardrobeItem.DELETE);
+  app.post("/api/wardrobe/reset", ...wardrobeReset.POST);
+  app.post("/api/outfits/generate", ...generate.POST);
+  app.get("/api/jobs/:id", ...job.GET);
+  app.get("/api/jobs/:id/stream", ...jobStream.GET);
+
+  app.notFound((c) => c.json(NOT_FOUND, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException) {
+      return c.json({ error: err.message }, err.status);
+    }
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return c.json({ error: "Something went wrong on our side" }, 500);
+  });
+  return app;
+}

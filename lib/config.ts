@@ -1,0 +1,39 @@
+/**
+ * Settings from the environment, read once at start-up. Every setting has a
+ * default that runs the whole app on one machine with nothing configured.
+ */
+export type Config = {
+  port: number;
+  /** SQLite file, `:memory:`, or a KV Connect URL; unset on Deno Deploy. */
+  kvPath: string | undefined;
+  /** Signs session cookies; generated and kept in KV when unset. */
+  sessionSecret: string | undefined;
+  /** Paces the built-in stylist (per outfit) so progress can be watched. */
+  localDelayMs: number;
+  /** How long a worker may go silent before its job is up for grabs. */
+  leaseMs: number;
+};
+
+type Env = { get(name: string): string | undefined };
+
+function intFrom(env: Env, name: string, fallback: number): number {
+  const raw = env.get(name);
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`Invalid ${name} "${raw}": expected a whole number ≥ 0`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env = Deno.env): Config {
+  const onDeploy = Boolean(env.get("DENO_DEPLOYMENT_ID"));
+  return {
+    port: intFrom(env, "PORT", 8000),
+    kvPath: env.get("DENO_KV_PATH") ||
+      (onDeploy ? undefined : "./data/stylist.kv"),
+    sessionSecret: env.get("SESSION_SECRET") || undefined,
+    localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
+    leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * What every route can reach through its context, and the factory routes are
+ * written with (Fresh's `define`, on hono). Living apart from `app.ts` keeps
+ * routes from importing the module that imports them.
+ */
+import { createFactory } from "hono/factory";
+import type { SessionVariables } from "./session.ts";
+import type { StreamStats } from "./sse.ts";
+
+export type AppState = {
+  kv: Deno.Kv;
+  stats: StreamStats;
+  /** SSE heartbeat period; tests shorten it. */
+  heartbeatMs?: number;
+};
+
+export type AppEnv = {
+  Variables: SessionVariables & { state: AppState };
+};
+
+export const define = createFactory<AppEnv>();
+
+/** The body every 404 carries, whether the thing is missing or not yours. */
+export const NOT_FOUND = { error: "Not found" } as const;

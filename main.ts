@@ -1,0 +1,36 @@
+/**
+ * Composition root: open KV, start the job worker, serve HTTP. HTTP, the queue
+ * listener and the SSE streams share one process per KV file, because a local
+ * SQLite `kv.watch` only sees writes made by its own process.
+ */
+import { createApp } from "./lib/app.ts";
+import { loadConfig } from "./lib/config.ts";
+import { openKv } from "./lib/kv.ts";
+import { loadSessionSecret } from "./lib/session.ts";
+import { StreamStats } from "./lib/sse.ts";
+import { createLocalStylist } from "./lib/stylist/providers/local.ts";
+import { startOutfitWorker } from "./workers/outfit_worker.ts";
+
+const config = loadConfig();
+const kv = await openKv(config.kvPath);
+const stylist = createLocalStylist({ delayMs: config.localDelayMs });
+
+startOutfitWorker({ kv, stylist, leaseMs: config.leaseMs });
+
+const app = createApp({
+  kv,
+  stats: new StreamStats(),
+  sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
+});
+
+Deno.serve({
+  port: config.port,
+  onListen: ({ hostname, port }) => {
+    const host = hostname === "0.0.0.0" ? "localhost" : hostname;
+    console.log(
+      `Stylist on http://${host}:${port} (KV: ${
+        config.kvPath ?? "platform default"
+      }, stylist: ${stylist.name})`,
+    );
+  },
+}, app.fetch);

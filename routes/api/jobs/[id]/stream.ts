@@ -1,0 +1,32 @@
+/**
+ * GET /api/jobs/:id/stream: the job's events as Server-Sent Events, resumable
+ * with `Last-Event-ID` or `?lastEventId=`. A client already past the end of a
+ * finished job gets 204, which tells EventSource to stop reconnecting.
+ */
+import { define, NOT_FOUND } from "../../../../lib/define.ts";
+import { isTerminal } from "../../../../lib/jobs/job.ts";
+import { getOwnJob } from "../../../../lib/jobs/store.ts";
+import { resumePoint, streamJobEvents } from "../../../../lib/sse.ts";
+import { invalidRequest } from "../../../../lib/validation.ts";
+
+export const GET = define.createHandlers(async (c) => {
+  const { kv, stats, heartbeatMs } = c.get("state");
+  const jobId = c.req.param("id")!;
+  const job = await getOwnJob(kv, jobId, c.get("userId"));
+  if (!job) return c.json(NOT_FOUND, 404);
+
+  const lastEventId = resumePoint(
+    c.req.header("last-event-id"),
+    c.req.query("lastEventId"),
+  );
+  if (lastEventId === null) {
+    return invalidRequest(c, [{
+      path: "lastEventId",
+      message: "Expected the id of an event (a whole number)",
+    }]);
+  }
+  if (isTerminal(job.status) && lastEventId >= job.seq) {
+    return c.body(null, 204);
+  }
+  return streamJobEvents(c, { kv, jobId, lastEventId, stats, heartbeatMs });
+});
