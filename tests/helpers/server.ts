@@ -1,0 +1,74 @@
+/**
+ * The whole app on a free loopback port over an in-memory KV: real HTTP, real
+ * queue, real watches. `await using server = await startTestServer()` shuts
+ * it down when the test's scope ends.
+ */
+import { createApp } from "../../lib/app.ts";
+import { isTerminal, type Job } from "../../lib/jobs/job.ts";
+import { StreamStats } from "../../lib/sse.ts";
+import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
+import type { Stylist } from "../../lib/stylist/types.ts";
+import { startOutfitWorker } from "../../workers/outfit_worker.ts";
+import { TestClient } from "./client.ts";
+
+export type TestServerOptions = {
+  stylist?: Stylist;
+  /** Paces the built-in stylist, per outfit. */
+  localDelayMs?: number;
+  heartbeatMs?: number;
+  leaseMs?: number;
+};
+
+export async function startTestServer(options: TestServerOptions = {}) {
+  const kv = await Deno.openKv(":memory:");
+  const stats = new StreamStats();
+  const stylist = options.stylist ??
+    createLocalStylist({ delayMs: options.localDelayMs ?? 0 });
+  const worker = startOutfitWorker({
+    kv,
+    stylist,
+    leaseMs: options.leaseMs ?? 30_000,
+  });
+  const app = createApp({
+    kv,
+    stats,
+    sessionSecret: "test-secret",
+    heartbeatMs: options.heartbeatMs,
+  });
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    app.fetch,
+  );
+  const url = `http://127.0.0.1:${server.addr.port}`;
+  return {
+    url,
+    kv,
+    stats,
+    /** A new shopper (no cookie yet). */
+    client: () => new TestClient(url),
+    async [Symbol.asyncDispose]() {
+      // Let running jobs end first, so no worker writes to a closed store.
+      await waitFor(async () => {
+        for await (const entry of kv.list<Job>({ prefix: ["jobs"] })) {
+          if (!isTerminal(entry.value.status)) return false;
+        }
+        return true;
+      }, { what: "running jobs to end", timeoutMs: 30_000 });
+      await server.shutdown();
+      kv.close();
+      await worker;
+    },
+  };
+}
+
+/** Resolves once `condition()` holds; fails after `timeoutMs`. */
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  { timeoutMs = 5_000, what = "condition" } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,129 @@
+/** The wardrobe API: a sample to start from, validated edits, private to you. */
+import assert from "node:assert/strict";
+import { WardrobeItem } from "../lib/schemas.ts";
+import { startTestServer } from "./helpers/server.ts";
+
+const scarf = {
+  name: "Silk scarf",
+  category: "accessory",
+  colors: ["terracotta", "cream"],
+  pattern: "print",
+  formality: 3,
+  seasons: ["spring", "autumn"],
+};
+
+Deno.test("[wardrobe] a new shopper starts with the sample wardrobe", async () => {
+  await using server = await startTestServer();
+  const res = await server.client().get("/api/wardrobe");
+  assert.equal(res.status, 200);
+  assert.ok(res.body.items.length >= 25, `${res.body.items.length} items`);
+  for (const item of res.body.items) WardrobeItem.parse(item);
+  const categories = new Set(
+    res.body.items.map((i: WardrobeItem) => i.category),
+  );
+  assert.deepEqual([...categories].sort(), [
+    "accessory",
+    "bag",
+    "bottom",
+    "dress",
+    "outerwear",
+    "shoes",
+    "top",
+  ]);
+});
+
+Deno.test("[wardrobe] add, edit and delete an item", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const added = await shopper.send("POST", "/api/wardrobe/items", scarf);
+  assert.equal(added.status, 201);
+  assert.equal(
+    added.headers.get("location"),
+    `/api/wardrobe/items/${added.body.id}`,
+  );
+  assert.deepEqual(added.body, { id: added.body.id, ...scarf });
+
+  const edited = await shopper.send(
+    "PUT",
+    `/api/wardrobe/items/${added.body.id}`,
+    {
+      ...scarf,
+      name: "Silk square scarf",
+    },
+  );
+  assert.equal(edited.status, 200);
+  const { body: { items } } = await shopper.get("/api/wardrobe");
+  assert.deepEqual(
+    items.find((i: WardrobeItem) => i.id === added.body.id),
+    edited.body,
+  );
+
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${added.body.id}`))
+      .status,
+    204,
+  );
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${added.body.id}`))
+      .status,
+    404,
+  );
+  const after = await shopper.get("/api/wardrobe");
+  assert.equal(after.body.items.length, items.length - 1);
+});
+
+Deno.test("[wardrobe] bad items get 400 with the field paths", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const before = (await shopper.get("/api/wardrobe")).body.items;
+  const cases: [unknown, string[]][] = [
+    [{ ...scarf, id: "my-id" }, ["id"]],
+    [{ ...scarf, formality: 9 }, ["formality"]],
+    [{ ...scarf, colors: ["plaid"] }, ["colors.0"]],
+    [{ ...scarf, colors: [] }, ["colors"]],
+    [{ ...scarf, seasons: ["monsoon"] }, ["seasons.0"]],
+    [{ ...scarf, image_url: "ftp://example.com/a.png" }, ["image_url"]],
+    [{ ...scarf, name: "x".repeat(81) }, ["name"]],
+    [{ category: "top" }, ["name", "colors", "formality", "seasons"]],
+  ];
+  for (const [body, paths] of cases) {
+    const res = await shopper.send("POST", "/api/wardrobe/items", body);
+    assert.equal(res.status, 400, JSON.stringify(body));
+    assert.deepEqual(
+      res.body.issues.map((i: { path: string }) => i.path),
+      paths,
+    );
+  }
+  const bad = await shopper.send("PUT", "/api/wardrobe/items/dark-wash-jeans", {
+    name: 3,
+  });
+  assert.equal(bad.status, 400);
+  assert.deepEqual(
+    (await shopper.get("/api/wardrobe")).body.items,
+    before,
+    "nothing changed",
+  );
+});
+
+Deno.test("[wardrobe] each shopper's wardrobe is their own; reset restores the sample", async () => {
+  await using server = await startTestServer();
+  const alice = server.client();
+  const bob = server.client();
+  const sample = (await alice.get("/api/wardrobe")).body.items;
+  const added = await alice.send("POST", "/api/wardrobe/items", scarf);
+  assert.equal(
+    (await alice.send("DELETE", "/api/wardrobe/items/dark-wash-jeans")).status,
+    204,
+  );
+  assert.deepEqual((await bob.get("/api/wardrobe")).body.items, sample);
+  assert.equal(
+    (await bob.send("PUT", `/api/wardrobe/items/${added.body.id}`, scarf))
+      .status,
+    404,
+    "bob cannot edit alice's item",
+  );
+  const reset = await alice.send("POST", "/api/wardrobe/reset");
+  assert.equal(reset.status, 200);
+  assert.deepEqual(reset.body.items, sample);
+  assert.deepEqual((await alice.get("/api/wardrobe")).body.items, sample);
+});
