@@ -20,6 +20,7 @@ startOutfitWorker({ kv, stylist, leaseMs: config.leaseMs });
 const app = createApp({
   kv,
   stats: new StreamStats(),
+  streaming: config.streaming,
   sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
 });
 

@@ -10,6 +10,7 @@ import { NOT_FOUND } from "./define.ts";
 import { session } from "./session.ts";
 import * as generate from "../routes/api/outfits/generate.ts";
 import * as job from "../routes/api/jobs/[id].ts";
+import * as jobCancel from "../routes/api/jobs/[id]/cancel.ts";
 import * as jobStream from "../routes/api/jobs/[id]/stream.ts";
 import * as wardrobe from "../routes/api/wardrobe/index.ts";
 import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
@@ -49,6 +50,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.post("/api/outfits/generate", ...generate.POST);
   app.get("/api/jobs/:id", ...job.GET);
   app.get("/api/jobs/:id/stream", ...jobStream.GET);
+  app.post("/api/jobs/:id/cancel", ...jobCancel.POST);
 
   app.notFound((c) => c.json(NOT_FOUND, 404));
   app.onError((err, c) => {

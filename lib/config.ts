@@ -12,6 +12,8 @@ export type Config = {
   localDelayMs: number;
   /** How long a worker may go silent before its job is up for grabs. */
   leaseMs: number;
+  /** `STREAMING=off` makes the reveal page poll instead of streaming. */
+  streaming: boolean;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -35,5 +37,6 @@ export function loadConfig(env: Env = Deno.env): Config {
     sessionSecret: env.get("SESSION_SECRET") || undefined,
     localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
     leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
+    streaming: env.get("STREAMING")?.toLowerCase() !== "off",
   };
 }

@@ -12,6 +12,8 @@ export type AppState = {
   stats: StreamStats;
   /** SSE heartbeat period; tests shorten it. */
   heartbeatMs?: number;
+  /** False forces clients onto polling (`STREAMING=off`), the rollback switch. */
+  streaming?: boolean;
 };
 
 export type AppEnv = {

@@ -69,6 +69,7 @@ Deno.test("[sample wardrobe] supports every occasion and every item as an anchor
       mode: "occasion" as const,
       occasions: [occasion],
       include_reasoning: false,
+      parallel: false,
     };
     assert.equal(checkFeasible(request, wardrobe), null, occasion);
   }
@@ -77,6 +78,7 @@ Deno.test("[sample wardrobe] supports every occasion and every item as an anchor
       mode: "complete" as const,
       anchor_ids: [item.id],
       include_reasoning: false,
+      parallel: false,
     };
     assert.equal(checkFeasible(request, wardrobe), null, item.id);
   }

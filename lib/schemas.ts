@@ -106,7 +106,10 @@ export const CandidateItem = z.strictObject({
 export type CandidateItem = z.infer<typeof CandidateItem>;
 
 const common = {
+  /** Stream the stylist's reasoning (debug mode). */
   include_reasoning: z.boolean().default(false),
+  /** Ask the model for the three outfits in three concurrent requests. */
+  parallel: z.boolean().default(false),
 };
 
 export const OccasionRequest = z.strictObject({
@@ -175,6 +178,8 @@ export type JobResult = {
   outfits: Outfit[];
   reasoning?: string;
   usage?: TokenUsage;
+  /** Set when the model failed and the built-in stylist stepped in. */
+  fallback?: { error: string; outfits_from_fallback: number[] };
 };
 
 /** SSE payloads, by event name. */
@@ -183,7 +188,12 @@ export type JobEventData = {
   outfit: { outfit_number: number; outfit: Outfit };
   reasoning: { delta: string };
   complete: { result: JobResult };
-  error: { error: string; partial: { outfits: Outfit[] } };
+  error: {
+    error: string;
+    partial: { outfits: Outfit[] };
+    /** The shopper cancelled the job; not a failure. */
+    cancelled?: true;
+  };
 };
 export type JobEventType = keyof JobEventData;
 

@@ -21,6 +21,7 @@ const FLOWS: {
       mode: "occasion",
       occasions: ["work"],
       include_reasoning: false,
+      parallel: false,
     },
     // Smart casual is fine at work; gym and beach wear are not.
     rule: (o) => o.items.every((item) => item.formality >= 2),
@@ -31,6 +32,7 @@ const FLOWS: {
       mode: "complete",
       anchor_ids: ["white-oxford-shirt", "dark-wash-jeans"],
       include_reasoning: false,
+      parallel: false,
     },
     rule: (o) =>
       o.item_ids.includes("white-oxford-shirt") &&
@@ -46,6 +48,7 @@ const FLOWS: {
         colors: ["rust"],
       },
       include_reasoning: false,
+      parallel: false,
     },
     rule: (o) => o.item_ids.includes(CANDIDATE_ID),
   },

@@ -21,6 +21,7 @@ async function setup() {
       mode: "occasion",
       occasions: ["travel"],
       include_reasoning: false,
+      parallel: false,
     },
   });
   return { kv, options, jobId: job.id, [Symbol.dispose]: () => kv.close() };

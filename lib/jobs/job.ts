@@ -68,7 +68,7 @@ export function applyEvent(job: Job, event: JobEvent): Job {
       next.lease = undefined;
       break;
     case "error":
-      next.status = job.status === "cancelled" ? "cancelled" : "failed";
+      next.status = event.data.cancelled ? "cancelled" : "failed";
       next.error = event.data.error;
       next.lease = undefined;
       break;

@@ -11,7 +11,7 @@ import type {
   JobMessage,
   NewJobEvent,
 } from "../schemas.ts";
-import { applyEvent, type Job } from "./job.ts";
+import { applyEvent, isTerminal, type Job } from "./job.ts";
 import { MESSAGES, PROGRESS } from "./progress.ts";
 
 export type JobEntry = { job: Job; versionstamp: string };
@@ -155,4 +155,30 @@ export async function listEvents(
   });
   for await (const entry of iter) events.push(entry.value);
   return events;
+}
+
+export const CANCELLED_MESSAGE = "Cancelled";
+
+/**
+ * Ends a job at the shopper's request, keeping the outfits already finished.
+ * The worker notices through its watch on the job and stops the model.
+ * Returns the job as it now stands (unchanged if it had already ended).
+ */
+export async function cancelJob(
+  kv: Deno.Kv,
+  jobId: string,
+): Promise<Job | null> {
+  for (;;) {
+    const entry = await getJob(kv, jobId);
+    if (!entry || isTerminal(entry.job.status)) return entry?.job ?? null;
+    const next = await appendEvents(kv, entry, [{
+      type: "error",
+      data: {
+        error: CANCELLED_MESSAGE,
+        partial: { outfits: entry.job.outfits },
+        cancelled: true,
+      },
+    }]);
+    if (next) return next.job;
+  }
 }

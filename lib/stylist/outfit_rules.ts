@@ -153,7 +153,7 @@ export function validateOutfit(
  * that tells the shopper what to add or change. Anchor ids missing from the
  * wardrobe are ignored here; the API rejects them earlier.
  *
- * @example checkFeasible({ mode: "occasion", occasions: ["work"], include_reasoning: false }, [])
+ * @example checkFeasible({ mode: "occasion", occasions: ["work"], include_reasoning: false, parallel: false }, [])
  * // "Your wardrobe is empty. Add a few pieces, ..."
  */
 export function checkFeasible(

@@ -54,11 +54,21 @@ export function oneOutfitWardrobe(): WardrobeItem[] {
 }
 
 export function occasionRequest(...occasions: Occasion[]): GenerateRequest {
-  return { mode: "occasion", occasions, include_reasoning: false };
+  return {
+    mode: "occasion",
+    occasions,
+    include_reasoning: false,
+    parallel: false,
+  };
 }
 
 export function completeRequest(...anchor_ids: string[]): GenerateRequest {
-  return { mode: "complete", anchor_ids, include_reasoning: false };
+  return {
+    mode: "complete",
+    anchor_ids,
+    include_reasoning: false,
+    parallel: false,
+  };
 }
 
 export function considerRequest(
@@ -74,6 +84,7 @@ export function considerRequest(
       ...overrides,
     },
     include_reasoning: false,
+    parallel: false,
   };
 }
 

@@ -17,6 +17,8 @@ export type TestServerOptions = {
   localDelayMs?: number;
   heartbeatMs?: number;
   leaseMs?: number;
+  /** False is `STREAMING=off`: pages tell the client to poll. */
+  streaming?: boolean;
 };
 
 export async function startTestServer(options: TestServerOptions = {}) {
@@ -34,6 +36,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     stats,
     sessionSecret: "test-secret",
     heartbeatMs: options.heartbeatMs,
+    streaming: options.streaming ?? true,
   });
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },

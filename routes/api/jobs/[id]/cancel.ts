@@ -1,0 +1,24 @@
+/**
+ * POST /api/jobs/:id/cancel: stop a job you started. Answers the job as it now
+ * stands; 409 if it had already ended on its own.
+ */
+import { define, NOT_FOUND } from "../../../../lib/define.ts";
+import { jobView } from "../../../../lib/jobs/job.ts";
+import { cancelJob, getOwnJob } from "../../../../lib/jobs/store.ts";
+
+export const POST = define.createHandlers(async (c) => {
+  const { kv } = c.get("state");
+  const jobId = c.req.param("id")!;
+  const own = await getOwnJob(kv, jobId, c.get("userId"));
+  if (!own) return c.json(NOT_FOUND, 404);
+  const job = await cancelJob(kv, jobId);
+  if (!job) return c.json(NOT_FOUND, 404);
+  if (job.status !== "cancelled") {
+    const ended = job.status === "complete" ? "completed" : "ended";
+    return c.json({
+      ...jobView(job),
+      error: `The job has already ${ended}`,
+    }, 409);
+  }
+  return c.json(jobView(job));
+});
