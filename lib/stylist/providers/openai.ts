@@ -1,0 +1,297 @@
+/**
+ * The model transport: streams a chat completion from OpenAI or any
+ * OpenAI-compatible server as plain text deltas, with our own retries, a
+ * first-token and an idle timeout, prompt cancellation and token usage. It is
+ * the Deno counterpart of the original spec's `generate_text_stream(prompt,
+ * system_message, temperature, max_tokens)`; what the text means (outfits
+ * JSON) is the caller's business.
+ */
+import OpenAI from "openai";
+import type { TokenUsage } from "../../schemas.ts";
+import { ModelError, toModelError } from "./openai_errors.ts";
+import { abortableDelay, retryDelayMs } from "./openai_retry.ts";
+
+export { ModelError, type ModelErrorKind } from "./openai_errors.ts";
+
+export type OpenAIOptions = {
+  apiKey: string;
+  model: string;
+  /** Any OpenAI-compatible server, e.g. "http://127.0.0.1:11434/v1". */
+  baseURL?: string;
+  /** Default 0.7. */
+  temperature?: number;
+  /** Default 2000. */
+  maxTokens?: number;
+  /** Retries, not attempts (default 3). */
+  maxRetries?: number;
+  /** Exponential backoff base with full jitter (default 500). */
+  backoffBaseMs?: number;
+  /** The longest wait we accept, ours or a server's retry-after (default 10 000). */
+  maxRetryDelayMs?: number;
+  /** Request sent → first content delta (default 20 000). */
+  firstTokenTimeoutMs?: number;
+  /** Longest gap between deltas after the first (default 15 000). */
+  idleTimeoutMs?: number;
+};
+
+export type StreamTextRequest = {
+  prompt: string;
+  systemMessage?: string;
+  temperature?: number;
+  maxTokens?: number;
+  /** Passed through as `response_format` (structured outputs, e.g. {type:"json_schema", json_schema:{name, strict:true, schema}}). */
+  responseFormat?: Record<string, unknown>;
+  signal?: AbortSignal;
+  /** Called once with the usage chunk (stream_options.include_usage). */
+  onUsage?: (usage: TokenUsage) => void;
+};
+
+export interface TextStreamer {
+  readonly model: string;
+  /**
+   * Yields the assistant's text as it arrives. Throws ModelError; when
+   * `signal` aborts it throws kind "aborted" (the signal's reason is its
+   * `cause`), so callers catch one error type on every path.
+   */
+  streamText(request: StreamTextRequest): AsyncGenerator<string>;
+}
+
+type Settings = Required<Omit<OpenAIOptions, "baseURL">>;
+
+const OPENAI_HOST = "api.openai.com";
+
+/**
+ * Creates a streamer bound to one model and server.
+ *
+ * Failures before the first content delta (429, 5xx, connection errors, a
+ * first-token timeout) are retried; after it nothing is, because the caller
+ * has already shown the partial text.
+ *
+ * @example
+ * ```ts
+ * const streamer = createOpenAIStreamer({ apiKey, model: "gpt-4o-mini" });
+ * let text = "";
+ * for await (const delta of streamer.streamText({
+ *   prompt: "Suggest an outfit",
+ *   systemMessage: "You are a stylist",
+ *   signal: job.signal,
+ *   onUsage: (usage) => console.log(usage.total_tokens),
+ * })) text += delta;
+ * ```
+ */
+export function createOpenAIStreamer(options: OpenAIOptions): TextStreamer {
+  const settings: Settings = {
+    apiKey: options.apiKey,
+    model: options.model,
+    temperature: options.temperature ?? 0.7,
+    maxTokens: options.maxTokens ?? 2000,
+    maxRetries: options.maxRetries ?? 3,
+    backoffBaseMs: options.backoffBaseMs ?? 500,
+    maxRetryDelayMs: options.maxRetryDelayMs ?? 10_000,
+    firstTokenTimeoutMs: options.firstTokenTimeoutMs ?? 20_000,
+    idleTimeoutMs: options.idleTimeoutMs ?? 15_000,
+  };
+  const baseURL = options.baseURL ?? `https://${OPENAI_HOST}/v1`;
+  const client = new OpenAI({
+    apiKey: options.apiKey,
+    baseURL,
+    // Retries are ours (see streamText): one policy that knows whether text
+    // was already yielded, one attempt counter, explicit and testable.
+    maxRetries: 0,
+    // The SDK's timeout only covers the wait for response headers on a
+    // stream; our first-token timer is the real one, this is a backstop.
+    timeout: settings.firstTokenTimeoutMs + 1_000,
+  });
+  // OpenAI deprecated `max_tokens` and its reasoning models reject it, but
+  // compatible servers (vLLM, Ollama, llama.cpp, LM Studio…) all read
+  // `max_tokens` and several silently ignore `max_completion_tokens`, which
+  // would leave the reply unbounded. So: the new name only for OpenAI itself.
+  const limitField = new URL(baseURL).hostname === OPENAI_HOST
+    ? "max_completion_tokens"
+    : "max_tokens";
+  return {
+    model: options.model,
+    streamText: (request) => streamText(client, settings, limitField, request),
+  };
+}
+
+type Progress = { yielded: boolean; usageSent: boolean };
+
+async function* streamText(
+  client: OpenAI,
+  settings: Settings,
+  limitField: "max_tokens" | "max_completion_tokens",
+  request: StreamTextRequest,
+): AsyncGenerator<string> {
+  const messages: OpenAI.ChatCompletionMessageParam[] = [];
+  if (request.systemMessage) {
+    messages.push({ role: "system", content: request.systemMessage });
+  }
+  messages.push({ role: "user", content: request.prompt });
+  const body = {
+    model: settings.model,
+    messages,
+    stream: true,
+    stream_options: { include_usage: true },
+    temperature: request.temperature ?? settings.temperature,
+    [limitField]: request.maxTokens ?? settings.maxTokens,
+    ...(request.responseFormat
+      ? { response_format: request.responseFormat }
+      : {}),
+  } as OpenAI.ChatCompletionCreateParamsStreaming;
+
+  const progress: Progress = { yielded: false, usageSent: false };
+  for (let attempt = 1;; attempt++) {
+    try {
+      yield* streamOnce(client, settings, request, body, attempt, progress);
+      return;
+    } catch (error) {
+      const failure = toModelError(error, {
+        attempts: attempt,
+        secret: settings.apiKey,
+      });
+      if (
+        !failure.retryable || progress.yielded || attempt > settings.maxRetries
+      ) throw failure;
+      const wait = retryDelayMs(attempt - 1, settings, failure.retryAfterMs);
+      if (!await abortableDelay(wait, request.signal)) {
+        throw abortError(request.signal, attempt);
+      }
+    }
+  }
+}
+
+/** One HTTP request. Our own aborts carry a ModelError as the reason. */
+async function* streamOnce(
+  client: OpenAI,
+  settings: Settings,
+  request: StreamTextRequest,
+  body: OpenAI.ChatCompletionCreateParamsStreaming,
+  attempt: number,
+  progress: Progress,
+): AsyncGenerator<string> {
+  const { signal } = request;
+  const controller = new AbortController();
+  const watchdog = new Watchdog(controller, attempt);
+  const onAbort = () => controller.abort(abortError(signal, attempt));
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let finished = false;
+  try {
+    if (signal?.aborted) onAbort();
+    watchdog.arm(settings.firstTokenTimeoutMs, "first");
+    const stream = await client.chat.completions.create(body, {
+      signal: controller.signal,
+    });
+    let refusal = "";
+    for await (const chunk of stream) {
+      if (chunk.usage && !progress.usageSent) {
+        progress.usageSent = true;
+        const { prompt_tokens, completion_tokens, total_tokens } = chunk.usage;
+        request.onUsage?.({ prompt_tokens, completion_tokens, total_tokens });
+      }
+      const choice = chunk.choices?.[0];
+      if (!choice) continue;
+      if (choice.finish_reason) finished = true;
+      const text = choice.delta?.content;
+      if (!text) {
+        // A refusal, or a reasoning model thinking aloud (DeepSeek, vLLM),
+        // proves the server is alive: switch to the idle timeout rather
+        // than kill a slow but healthy reply with the first-token one.
+        if (liveText(choice.delta)) {
+          watchdog.arm(settings.idleTimeoutMs, "idle");
+        }
+        refusal += choice.delta?.refusal ?? "";
+        continue;
+      }
+      // Time the consumer spends between pulls is not the server's silence.
+      watchdog.clear();
+      progress.yielded = true;
+      yield text;
+      watchdog.arm(settings.idleTimeoutMs, "idle");
+    }
+    // On abort the SDK's iterator ends quietly instead of throwing.
+    if (controller.signal.aborted) throw controller.signal.reason;
+    if (!finished) {
+      // The SDK treats a body that ends without [DONE] as a normal end; only
+      // the missing finish_reason shows the connection was dropped.
+      throw new ModelError(
+        "Model stream ended before finish_reason: the connection dropped",
+        { kind: "connection", retryable: true, attempts: attempt },
+      );
+    }
+    if (refusal && !progress.yielded) {
+      throw new ModelError(`Model refused: "${refusal.slice(0, 200)}"`, {
+        kind: "other",
+        retryable: false,
+        attempts: attempt,
+      });
+    }
+  } catch (error) {
+    // After our own abort the SDK throws APIUserAbortError or a fetch
+    // error; the reason we aborted with says what really happened.
+    const reason = controller.signal.reason;
+    const failure = reason instanceof ModelError ? reason : error;
+    // Past finish_reason the text is whole: a stall or cut while waiting for
+    // the usage chunk or [DONE] costs only the usage. The caller's abort
+    // still wins.
+    if (
+      finished && !(failure instanceof ModelError && failure.kind === "aborted")
+    ) {
+      return;
+    }
+    throw failure;
+  } finally {
+    watchdog.clear();
+    signal?.removeEventListener("abort", onAbort);
+    // Closes the body when the consumer stopped early; a no-op after [DONE].
+    controller.abort();
+  }
+}
+
+function abortError(signal: AbortSignal | undefined, attempts: number) {
+  return new ModelError("Model request aborted", {
+    kind: "aborted",
+    retryable: false,
+    attempts,
+    cause: signal?.reason,
+  });
+}
+
+/** Text in a delta other than `content`: a refusal or reasoning tokens. */
+function liveText(delta: object | undefined): boolean {
+  const fields = delta as Record<string, unknown> | undefined;
+  return ["refusal", "reasoning_content", "reasoning"].some((key) =>
+    typeof fields?.[key] === "string" && fields[key] !== ""
+  );
+}
+
+/** One timer per request that aborts it with a timeout ModelError. */
+class Watchdog {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(
+    private readonly controller: AbortController,
+    private readonly attempt: number,
+  ) {}
+
+  arm(ms: number, phase: "first" | "idle") {
+    this.clear();
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const message = phase === "first"
+        ? `No content from the model within ${ms} ms`
+        : `Model stream stalled: no content for ${ms} ms`;
+      this.controller.abort(
+        new ModelError(message, {
+          kind: "timeout",
+          retryable: true,
+          attempts: this.attempt,
+        }),
+      );
+    }, ms);
+  }
+
+  clear() {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
