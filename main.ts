@@ -8,14 +8,14 @@ import { loadConfig } from "./lib/config.ts";
 import { openKv } from "./lib/kv.ts";
 import { loadSessionSecret } from "./lib/session.ts";
 import { StreamStats } from "./lib/sse.ts";
-import { createLocalStylist } from "./lib/stylist/providers/local.ts";
+import { selectStylists } from "./lib/stylist/select.ts";
 import { startOutfitWorker } from "./workers/outfit_worker.ts";
 
 const config = loadConfig();
 const kv = await openKv(config.kvPath);
-const stylist = createLocalStylist({ delayMs: config.localDelayMs });
+const { stylist, fallback, description } = selectStylists(config);
 
-startOutfitWorker({ kv, stylist, leaseMs: config.leaseMs });
+startOutfitWorker({ kv, stylist, fallback, leaseMs: config.leaseMs });
 
 const app = createApp({
   kv,
@@ -31,7 +31,7 @@ Deno.serve({
     console.log(
       `Stylist on http://${host}:${port} (KV: ${
         config.kvPath ?? "platform default"
-      }, stylist: ${stylist.name})`,
+      }, stylist: ${description})`,
     );
   },
 }, app.fetch);

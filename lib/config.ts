@@ -2,6 +2,18 @@
  * Settings from the environment, read once at start-up. Every setting has a
  * default that runs the whole app on one machine with nothing configured.
  */
+/** The model's settings; present only when `OPENAI_API_KEY` is set. */
+export type ModelConfig = {
+  apiKey: string;
+  model: string;
+  /** Any OpenAI-compatible server; the SDK's default (OpenAI) when unset. */
+  baseURL: string | undefined;
+  temperature: number;
+  maxTokens: number;
+  firstTokenTimeoutMs: number;
+  idleTimeoutMs: number;
+};
+
 export type Config = {
   port: number;
   /** SQLite file, `:memory:`, or a KV Connect URL; unset on Deno Deploy. */
@@ -14,6 +26,8 @@ export type Config = {
   leaseMs: number;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
+  /** Null: no key, so the built-in stylist does the styling. */
+  model: ModelConfig | null;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -28,6 +42,30 @@ function intFrom(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+function numberFrom(env: Env, name: string, fallback: number): number {
+  const raw = env.get(name);
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`Invalid ${name} "${raw}": expected a number ≥ 0`);
+  }
+  return value;
+}
+
+function modelFrom(env: Env): ModelConfig | null {
+  const apiKey = env.get("OPENAI_API_KEY");
+  if (!apiKey) return null;
+  return {
+    apiKey,
+    model: env.get("OPENAI_MODEL") || "gpt-4o-mini",
+    baseURL: env.get("OPENAI_BASE_URL") || undefined,
+    temperature: numberFrom(env, "OPENAI_TEMPERATURE", 0.7),
+    maxTokens: intFrom(env, "OPENAI_MAX_TOKENS", 2_000),
+    firstTokenTimeoutMs: intFrom(env, "OPENAI_FIRST_TOKEN_TIMEOUT_MS", 20_000),
+    idleTimeoutMs: intFrom(env, "OPENAI_IDLE_TIMEOUT_MS", 15_000),
+  };
+}
+
 export function loadConfig(env: Env = Deno.env): Config {
   const onDeploy = Boolean(env.get("DENO_DEPLOYMENT_ID"));
   return {
@@ -38,5 +76,6 @@ export function loadConfig(env: Env = Deno.env): Config {
     localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
     leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
     streaming: env.get("STREAMING")?.toLowerCase() !== "off",
+    model: modelFrom(env),
   };
 }

@@ -156,6 +156,8 @@ export const Outfit = z.object({
   reasoning: z.string(),
   tip: z.string(),
   source: OutfitSource,
+  /** Why the built-in stylist made this one in the model's place. */
+  fallback_reason: z.string().optional(),
 });
 export type Outfit = z.infer<typeof Outfit>;
 

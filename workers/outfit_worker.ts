@@ -4,23 +4,21 @@
  * Delivery is at-least-once, so a message for a job that is already claimed or
  * finished does nothing.
  */
-import { MESSAGES, outfitProgress, PROGRESS } from "../lib/jobs/progress.ts";
+import { MESSAGES, PROGRESS } from "../lib/jobs/progress.ts";
 import { claimJob } from "../lib/jobs/store.ts";
+import { watchForLoss } from "../lib/jobs/watch.ts";
 import { JobLostError, JobWriter } from "../lib/jobs/writer.ts";
-import {
-  JobMessage,
-  type JobResult,
-  type Outfit,
-  OUTFITS_PER_JOB,
-  type WardrobeItem,
-} from "../lib/schemas.ts";
-import { validateOutfit } from "../lib/stylist/outfit_rules.ts";
+import { JobMessage, type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
 import { type Stylist, StylistError } from "../lib/stylist/types.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import { styleOutfits } from "./styling.ts";
 
 export type WorkerOptions = {
   kv: Deno.Kv;
+  /** Does the styling: the model, or the built-in stylist without a key. */
   stylist: Stylist;
+  /** Replaces invalid outfits and finishes after a model failure. */
+  fallback?: Stylist;
   leaseMs: number;
   reasoningFlushMs?: number;
 };
@@ -54,6 +52,13 @@ export async function runJob(
   if (!claimed) return;
   const writer = new JobWriter(kv, claimed, { leaseMs, reasoningFlushMs });
   const abort = new AbortController();
+  // A cancel must stop the model now, not at the worker's next write.
+  const stopWatching = watchForLoss(
+    kv,
+    jobId,
+    claimed.job.lease!.token,
+    (job) => abort.abort(new JobLostError(jobId, job)),
+  );
   try {
     const wardrobe = await listWardrobe(kv, claimed.job.user_id);
     await writer.progress(
@@ -61,13 +66,20 @@ export async function runJob(
       MESSAGES.wardrobeLoaded,
       writer.job.current_outfit,
     );
-    await styleOutfits(options.stylist, writer, wardrobe, abort.signal);
+    const fallback = await styleOutfits({
+      writer,
+      wardrobe,
+      signal: abort.signal,
+      primary: options.stylist,
+      fallback: options.fallback ?? null,
+    });
     await writer.progress(
       PROGRESS.finalizing,
       MESSAGES.finalizing,
       OUTFITS_PER_JOB,
     );
     await writer.flush();
+    stopWatching();
     await writer.append(
       {
         type: "progress",
@@ -77,92 +89,28 @@ export async function runJob(
           current_outfit: OUTFITS_PER_JOB,
         },
       },
-      { type: "complete", data: { result: resultOf(writer) } },
+      { type: "complete", data: { result: resultOf(writer, fallback) } },
     );
   } catch (err) {
-    if (err instanceof JobLostError) return;
+    stopWatching();
+    if (err instanceof JobLostError || abort.signal.aborted) return;
     await fail(writer, err);
   } finally {
+    stopWatching();
     abort.abort();
   }
 }
 
-/** Streams the stylist's work into the log, outfit by outfit. */
-async function styleOutfits(
-  stylist: Stylist,
+function resultOf(
   writer: JobWriter,
-  wardrobe: WardrobeItem[],
-  signal: AbortSignal,
-): Promise<void> {
-  const { request, id } = writer.job;
-  // After a crash the job may already hold outfits: carry on from there.
-  const before = writer.job.outfits.length;
-  let current = before;
-  const events = stylist.generate({
-    request,
-    wardrobe,
-    signal,
-    seed: id,
-    avoid: writer.job.outfits,
-    count: OUTFITS_PER_JOB - before,
-  });
-  for await (const event of events) {
-    switch (event.type) {
-      case "outfit_started":
-        current = before + event.outfit_number;
-        await writer.progress(
-          outfitProgress(current, 0),
-          MESSAGES.creating(current),
-          current,
-        );
-        break;
-      case "outfit_progress":
-        await writer.progress(
-          outfitProgress(current, event.fraction),
-          MESSAGES.creating(current),
-          current,
-        );
-        break;
-      case "reasoning":
-        if (request.include_reasoning) writer.reasoning(event.delta);
-        break;
-      case "outfit": {
-        const check = validateOutfit(event.outfit, {
-          request,
-          wardrobe,
-          earlier: writer.job.outfits,
-        });
-        if (!check.ok) {
-          throw new Error(
-            `Stylist "${stylist.name}" proposed an invalid outfit: ${check.reason}`,
-          );
-        }
-        const outfit: Outfit = {
-          ...event.outfit,
-          items: check.items,
-          source: stylist.source,
-        };
-        await writer.append({
-          type: "outfit",
-          data: { outfit_number: writer.job.outfits.length + 1, outfit },
-        });
-        break;
-      }
-    }
-  }
-  if (writer.job.outfits.length < OUTFITS_PER_JOB) {
-    throw new Error(
-      `Stylist "${stylist.name}" stopped after ${writer.job.outfits.length} outfits`,
-    );
-  }
-}
-
-function resultOf(writer: JobWriter): JobResult {
+  fallback: JobResult["fallback"],
+): JobResult {
   const { outfits, reasoning, request, usage } = writer.job;
   return {
     outfits,
     ...(request.include_reasoning ? { reasoning } : {}),
     ...(usage ? { usage } : {}),
+    ...(fallback ? { fallback } : {}),
   };
 }
 

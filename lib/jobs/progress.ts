@@ -20,9 +20,28 @@ export const MESSAGES = {
   wardrobeLoaded: "Wardrobe loaded, starting generation…",
   creating: (k: number, total = OUTFITS_PER_JOB) =>
     `Creating outfit ${k} of ${total}…`,
+  /** Parallel mode: every outfit is under way at once. */
+  creatingTogether: (ready: number, total = OUTFITS_PER_JOB) =>
+    ready === 0
+      ? `Creating ${total} outfits at once…`
+      : `Creating outfits… ${ready} of ${total} ready`,
+  fallingBack: "Finishing with the built-in stylist…",
   finalizing: "Finalizing outfits…",
   complete: "Complete!",
 } as const;
+
+/**
+ * Progress once `outfitsWorth` outfits' worth of work is done (0..total),
+ * whether that is one outfit at a time or several at once.
+ */
+export function workProgress(
+  outfitsWorth: number,
+  total = OUTFITS_PER_JOB,
+): number {
+  const span = (PROGRESS.finalizing - PROGRESS.firstOutfit) / total;
+  const done = Math.min(total, Math.max(0, outfitsWorth));
+  return Math.floor(PROGRESS.firstOutfit + span * done);
+}
 
 /**
  * Progress while outfit `k` (1-based) is `fraction` (0..1) written.
@@ -33,7 +52,5 @@ export function outfitProgress(
   fraction: number,
   total = OUTFITS_PER_JOB,
 ): number {
-  const span = (PROGRESS.finalizing - PROGRESS.firstOutfit) / total;
-  const share = Math.min(1, Math.max(0, fraction));
-  return Math.floor(PROGRESS.firstOutfit + span * (k - 1 + share));
+  return workProgress(k - 1 + Math.min(1, Math.max(0, fraction)), total);
 }

@@ -5,7 +5,7 @@
  * one per token, and notices when the job was taken away (cancelled, or
  * reclaimed after the lease lapsed) so the worker can stop.
  */
-import type { NewJobEvent } from "../schemas.ts";
+import type { NewJobEvent, TokenUsage } from "../schemas.ts";
 import type { Job } from "./job.ts";
 import { isTerminal } from "./job.ts";
 import { appendEvents, getJob, type JobEntry } from "./store.ts";
@@ -32,11 +32,13 @@ export class JobWriter {
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #failure: unknown;
+  #usage: TokenUsage | undefined;
 
   constructor(kv: Deno.Kv, entry: JobEntry, options: JobWriterOptions) {
     this.#kv = kv;
     this.#entry = entry;
     this.#options = { reasoningFlushMs: 100, ...options };
+    this.#usage = entry.job.usage;
   }
 
   /** The snapshot as of the last commit. */
@@ -64,6 +66,17 @@ export class JobWriter {
         current_outfit,
       },
     });
+  }
+
+  /** Adds a model request's token usage; saved with the next commit. */
+  addUsage(usage: TokenUsage): void {
+    const sum = this.#usage ??
+      { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+    this.#usage = {
+      prompt_tokens: sum.prompt_tokens + usage.prompt_tokens,
+      completion_tokens: sum.completion_tokens + usage.completion_tokens,
+      total_tokens: sum.total_tokens + usage.total_tokens,
+    };
   }
 
   /** Buffers reasoning text; it is written within `reasoningFlushMs`. */
@@ -107,7 +120,10 @@ export class JobWriter {
     const lease = this.job.lease &&
       { ...this.job.lease, until: Date.now() + this.#options.leaseMs };
     for (;;) {
-      const next = await appendEvents(this.#kv, this.#entry, events, { lease });
+      const next = await appendEvents(this.#kv, this.#entry, events, {
+        lease,
+        usage: this.#usage,
+      });
       if (next) {
         this.#entry = next;
         return;

@@ -22,6 +22,11 @@ export type StylistInput = {
   avoid?: OutfitDraft[];
   /** How many outfits to produce (defaults to `OUTFITS_PER_JOB`). */
   count?: number;
+  /**
+   * A direction that sets this request apart from its siblings when outfits
+   * are made by concurrent requests (parallel mode), e.g. "the boldest option".
+   */
+  angle?: string;
 };
 
 /** An outfit as a stylist proposes it, before validation. */
@@ -44,6 +49,8 @@ export type StylistEvent =
   | { type: "reasoning"; delta: string }
   /** An outfit closed; the worker validates it before anyone sees it. */
   | { type: "outfit"; outfit: OutfitDraft }
+  /** An outfit closed but was not even the right shape; it is replaced. */
+  | { type: "invalid_outfit"; reason: string }
   | { type: "usage"; usage: TokenUsage };
 
 export interface Stylist {

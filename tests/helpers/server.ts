@@ -13,6 +13,8 @@ import { TestClient } from "./client.ts";
 
 export type TestServerOptions = {
   stylist?: Stylist;
+  /** Stands in for `stylist` when it fails (the app pairs a model with local). */
+  fallback?: Stylist;
   /** Paces the built-in stylist, per outfit. */
   localDelayMs?: number;
   heartbeatMs?: number;
@@ -29,6 +31,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const worker = startOutfitWorker({
     kv,
     stylist,
+    fallback: options.fallback,
     leaseMs: options.leaseMs ?? 30_000,
   });
   const app = createApp({

@@ -1,6 +1,7 @@
 /**
  * POST /api/jobs/:id/cancel: stop a job you started. Answers the job as it now
- * stands; 409 if it had already ended on its own.
+ * stands (again 200 if it was already cancelled, so a double click is
+ * harmless); 409 if it had already completed or failed on its own.
  */
 import { define, NOT_FOUND } from "../../../../lib/define.ts";
 import { jobView } from "../../../../lib/jobs/job.ts";

@@ -1,0 +1,251 @@
+/**
+ * How a job's outfits get made, whoever makes them. The primary stylist (the
+ * model, or the built-in one without a key) works one outfit at a time, or in
+ * parallel mode three at once; every outfit is validated before it is
+ * written; an invalid one is replaced by the fallback stylist, and if the
+ * primary fails part-way the fallback finishes the job, so a shopper never
+ * ends with nothing because a model misbehaved.
+ */
+import {
+  MESSAGES,
+  outfitProgress,
+  workProgress,
+} from "../lib/jobs/progress.ts";
+import type { JobWriter } from "../lib/jobs/writer.ts";
+import { JobLostError } from "../lib/jobs/writer.ts";
+import {
+  type JobResult,
+  type Outfit,
+  OUTFITS_PER_JOB,
+  type WardrobeItem,
+} from "../lib/schemas.ts";
+import { validateOutfit } from "../lib/stylist/outfit_rules.ts";
+import {
+  type OutfitDraft,
+  type Stylist,
+  StylistError,
+  type StylistEvent,
+} from "../lib/stylist/types.ts";
+
+export type StylingContext = {
+  writer: JobWriter;
+  wardrobe: WardrobeItem[];
+  signal: AbortSignal;
+  primary: Stylist;
+  /** Stands in for the primary; null when the primary is the last resort. */
+  fallback: Stylist | null;
+};
+
+/** Directions that keep parallel requests from proposing the same outfit. */
+const ANGLES = [
+  "the most classic, polished option",
+  "the boldest option, with the most colour or contrast",
+  "the most relaxed, comfortable option",
+];
+
+const REPLACED_REASON =
+  "The AI stylist suggested an outfit that did not work with your wardrobe, so the built-in stylist made this one.";
+
+/**
+ * Makes the outfits the job still lacks. Returns what the result should say
+ * about a fallback, if one was needed.
+ */
+export async function styleOutfits(
+  ctx: StylingContext,
+): Promise<JobResult["fallback"]> {
+  const { writer, primary, fallback } = ctx;
+  const missing = () => OUTFITS_PER_JOB - writer.job.outfits.length;
+  let failure: unknown;
+  try {
+    const together = writer.job.request.parallel &&
+      primary.source === "model" && missing() > 1;
+    if (together) await styleTogether(ctx, primary);
+    else await styleInTurn(ctx, primary, missing());
+  } catch (err) {
+    if (ctx.signal.aborted || err instanceof JobLostError || !fallback) {
+      throw err;
+    }
+    console.warn(`Job "${writer.job.id}": ${primary.name} failed:`, err);
+    failure = err;
+  }
+  if (missing() === 0) return undefined;
+  if (!fallback) {
+    throw failure ?? new Error(
+      `Stylist "${primary.name}" stopped after ${writer.job.outfits.length} outfits`,
+    );
+  }
+  const from = writer.job.outfits.length + 1;
+  const error = failure instanceof StylistError
+    ? failure.message
+    : `The AI stylist made only ${from - 1} of ${OUTFITS_PER_JOB} outfits`;
+  await writer.progress(writer.job.progress, MESSAGES.fallingBack, from);
+  await styleInTurn(ctx, fallback, missing(), error);
+  const numbers = [];
+  for (let n = from; n <= OUTFITS_PER_JOB; n++) numbers.push(n);
+  return { error, outfits_from_fallback: numbers };
+}
+
+/** One outfit after another, with "Creating outfit k of 3…" as each starts. */
+async function styleInTurn(
+  ctx: StylingContext,
+  stylist: Stylist,
+  count: number,
+  fallbackReason?: string,
+): Promise<void> {
+  const { writer } = ctx;
+  const before = writer.job.outfits.length;
+  let current = before + 1;
+  for await (const event of run(ctx, stylist, { count })) {
+    switch (event.type) {
+      case "outfit_started":
+        current = before + event.outfit_number;
+        await writer.progress(
+          outfitProgress(current, 0),
+          MESSAGES.creating(current),
+          current,
+        );
+        break;
+      case "outfit_progress":
+        await writer.progress(
+          outfitProgress(current, event.fraction),
+          MESSAGES.creating(current),
+          current,
+        );
+        break;
+      case "reasoning":
+        if (writer.job.request.include_reasoning) {
+          writer.reasoning(event.delta);
+        }
+        break;
+      case "outfit":
+        await accept(ctx, stylist, event.outfit, fallbackReason);
+        break;
+      case "invalid_outfit":
+        await replace(ctx, stylist, event.reason);
+        break;
+    }
+  }
+}
+
+/**
+ * Parallel mode: one request per outfit, each with its own angle, outfits
+ * written in the order they finish. Reasoning is written per outfit as it
+ * closes, because three interleaved streams of thought would read as noise.
+ */
+async function styleTogether(ctx: StylingContext, stylist: Stylist) {
+  const { writer } = ctx;
+  const before = writer.job.outfits.length;
+  const slots = ANGLES.slice(0, OUTFITS_PER_JOB - before);
+  const fractions = slots.map(() => 0);
+  const thoughts = slots.map(() => "");
+  let thoughtsWritten = Boolean(writer.job.reasoning);
+  const report = () => {
+    const ready = writer.job.outfits.length;
+    return writer.progress(
+      workProgress(before + fractions.reduce((a, b) => a + b, 0)),
+      MESSAGES.creatingTogether(ready),
+      Math.min(ready + 1, OUTFITS_PER_JOB),
+    );
+  };
+  // Outfits from different slots must be checked against each other in turn.
+  let turn = Promise.resolve();
+  const inTurn = (task: () => Promise<void>) => (turn = turn.then(task, task));
+
+  await report();
+  const results = await Promise.allSettled(slots.map(async (angle, slot) => {
+    for await (const event of run(ctx, stylist, { count: 1, angle, slot })) {
+      switch (event.type) {
+        case "outfit_progress":
+          fractions[slot] = Math.min(event.fraction, 1);
+          await report();
+          break;
+        case "reasoning":
+          thoughts[slot] += event.delta;
+          break;
+        case "outfit":
+        case "invalid_outfit":
+          fractions[slot] = 1;
+          await inTurn(async () => {
+            if (writer.job.request.include_reasoning && thoughts[slot]) {
+              const gap = thoughtsWritten ? "\n\n" : "";
+              writer.reasoning(gap + thoughts[slot].trim());
+              thoughtsWritten = true;
+            }
+            if (event.type === "outfit") {
+              await accept(ctx, stylist, event.outfit);
+            } else await replace(ctx, stylist, event.reason);
+            await report();
+          });
+          break;
+      }
+    }
+  }));
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/** The stylist's events, with usage booked as it arrives. */
+async function* run(
+  ctx: StylingContext,
+  stylist: Stylist,
+  { count, angle, slot }: { count: number; angle?: string; slot?: number },
+): AsyncGenerator<StylistEvent> {
+  const { writer, wardrobe, signal } = ctx;
+  const events = stylist.generate({
+    request: writer.job.request,
+    wardrobe,
+    signal,
+    seed: slot === undefined ? writer.job.id : `${writer.job.id}:${slot}`,
+    avoid: writer.job.outfits,
+    count,
+    angle,
+  });
+  for await (const event of events) {
+    if (event.type === "usage") writer.addUsage(event.usage);
+    else yield event;
+  }
+}
+
+/** Validates an outfit and writes it, or has it replaced. */
+async function accept(
+  ctx: StylingContext,
+  stylist: Stylist,
+  draft: OutfitDraft,
+  fallbackReason?: string,
+): Promise<void> {
+  const { writer, wardrobe } = ctx;
+  const check = validateOutfit(draft, {
+    request: writer.job.request,
+    wardrobe,
+    earlier: writer.job.outfits,
+  });
+  if (!check.ok) return await replace(ctx, stylist, check.reason);
+  const outfit: Outfit = {
+    title: draft.title,
+    item_ids: draft.item_ids,
+    items: check.items,
+    reasoning: draft.reasoning,
+    tip: draft.tip,
+    source: stylist.source,
+    ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
+  };
+  await writer.append({
+    type: "outfit",
+    data: { outfit_number: writer.job.outfits.length + 1, outfit },
+  });
+}
+
+/** Puts a fallback outfit where the stylist's invalid one would have gone. */
+async function replace(
+  ctx: StylingContext,
+  stylist: Stylist,
+  reason: string,
+): Promise<void> {
+  if (!ctx.fallback || stylist === ctx.fallback) {
+    throw new Error(
+      `Stylist "${stylist.name}" proposed an invalid outfit: ${reason}`,
+    );
+  }
+  console.warn(`Job "${ctx.writer.job.id}": replacing an outfit: ${reason}`);
+  await styleInTurn(ctx, ctx.fallback, 1, REPLACED_REASON);
+}
