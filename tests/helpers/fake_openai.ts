@@ -67,19 +67,28 @@ export type FakeOpenAI = {
 
 type Script =
   | FakeReply[]
-  | ((request: RecordedRequest, index: number) => FakeReply);
+  | ((
+    request: RecordedRequest,
+    index: number,
+  ) => FakeReply | Promise<FakeReply>);
 
 const encoder = new TextEncoder();
 
-/** Starts the server on a free loopback port; dispose it to close everything. */
-export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
+/**
+ * Starts the server on loopback (a free port unless `port` is given); dispose
+ * it to close everything.
+ */
+export async function startFakeOpenAI(
+  script: Script,
+  { port = 0 }: { port?: number } = {},
+): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   // Ends every reply still running (stalled or paced) when the server goes away.
   const shutdown = new AbortController();
   const listening = Promise.withResolvers<Deno.NetAddr>();
 
   const server = Deno.serve(
-    { hostname: "127.0.0.1", port: 0, onListen: listening.resolve },
+    { hostname: "127.0.0.1", port, onListen: listening.resolve },
     async (req) => {
       const url = new URL(req.url);
       if (req.method !== "POST" || url.pathname !== "/v1/chat/completions") {
@@ -101,7 +110,7 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
         clientAborted: false,
       };
       const index = requests.push(recorded) - 1;
-      const reply = pickReply(script, recorded, index);
+      const reply = await pickReply(script, recorded, index);
       if ("status" in reply) {
         settle(performance.now());
         return errorResponse(reply.status, reply.body, reply.headers);
@@ -113,9 +122,9 @@ export async function startFakeOpenAI(script: Script): Promise<FakeOpenAI> {
       return streamReply(recorded, reply, settle, shutdown.signal);
     },
   );
-  const { port } = await listening.promise;
+  const addr = await listening.promise;
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `http://127.0.0.1:${addr.port}/v1`,
     requests,
     async [Symbol.asyncDispose]() {
       shutdown.abort();
@@ -128,7 +137,7 @@ function pickReply(
   script: Script,
   request: RecordedRequest,
   index: number,
-): FakeReply {
+): FakeReply | Promise<FakeReply> {
   if (typeof script === "function") return script(request, index);
   return script[index] ?? {
     status: 500,
