@@ -22,6 +22,7 @@ import {
   type WardrobeItem,
 } from "../lib/schemas.ts";
 import { buildPrompt } from "../lib/stylist/prompt.ts";
+import { randomSource } from "../lib/stylist/test_fixtures.ts";
 
 /** The budget for system + user messages, per flow. */
 const TARGET = 1_500;
@@ -37,20 +38,9 @@ const NOUNS: Record<string, string[]> = {
   bag: ["crossbody bag", "woven tote", "leather satchel"],
 };
 
-/** A deterministic generator (mulberry32) keeps runs comparable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 function wardrobe(size: number): WardrobeItem[] {
-  const next = random(7);
+  // A fixed seed keeps runs comparable.
+  const next = randomSource(7);
   const pick = <T>(list: readonly T[]) =>
     list[Math.floor(next() * list.length)];
   const extra = Array.from(
