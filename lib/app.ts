@@ -4,7 +4,10 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { HTTPException } from "hono/http-exception";
+import { serveStatic } from "hono/deno";
+import { h } from "preact";
 import type { AppEnv, AppState } from "./define.ts";
 import { NOT_FOUND } from "./define.ts";
 import { session } from "./session.ts";
@@ -17,9 +20,20 @@ import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
 import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
 import * as wardrobeReset from "../routes/api/wardrobe/reset.ts";
 import * as home from "../routes/index.tsx";
+import * as wardrobePage from "../routes/wardrobe.tsx";
+import * as occasionPage from "../routes/occasion.tsx";
+import * as completePage from "../routes/complete.tsx";
+import * as considerPage from "../routes/consider-buying/index.tsx";
+import * as considerOutfitsPage from "../routes/consider-buying/outfits.tsx";
+import * as revealPage from "../routes/reveal.tsx";
+import { NotFoundPage } from "../routes/_404.tsx";
+import { renderPage } from "./pages.ts";
 
 /** Larger than any honest request; the wardrobe item is the biggest. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Built bundles carry a content hash in their name, so they never change. */
+const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css)$/;
 
 export type AppOptions = AppState & { sessionSecret: string };
 
@@ -31,6 +45,28 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     c.set("state", state);
     await next();
   });
+  // Pages and assets go out compressed; never the API, where a compressor
+  // would hold back SSE frames until its buffer fills.
+  const gzip = compress();
+  app.use(function compressPages(c, next) {
+    return c.req.path.startsWith("/api/") ? next() : gzip(c, next);
+  });
+  // Before the session: assets need no cookie, and must not set one.
+  app.use(
+    "/static/*",
+    serveStatic({
+      root: decodeURIComponent(new URL("../static/", import.meta.url).pathname),
+      rewriteRequestPath: (path) => path.replace(/^\/static/, ""),
+      onFound: (path, c) => {
+        c.header(
+          "Cache-Control",
+          HASHED_ASSET.test(path)
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=0, must-revalidate",
+        );
+      },
+    }),
+  );
   app.use(session(sessionSecret));
   app.use(
     "/api/*",
@@ -42,6 +78,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
 
   app.get("/", ...home.GET);
+  app.get("/wardrobe", ...wardrobePage.GET);
+  app.get("/occasion", ...occasionPage.GET);
+  app.get("/complete", ...completePage.GET);
+  app.get("/consider-buying", ...considerPage.GET);
+  app.get("/consider-buying/outfits", ...considerOutfitsPage.GET);
+  app.get("/reveal", ...revealPage.GET);
   app.get("/api/wardrobe", ...wardrobe.GET);
   app.post("/api/wardrobe/items", ...wardrobeItems.POST);
   app.put("/api/wardrobe/items/:id", ...wardrobeItem.PUT);
@@ -52,7 +94,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/api/jobs/:id/stream", ...jobStream.GET);
   app.post("/api/jobs/:id/cancel", ...jobCancel.POST);
 
-  app.notFound((c) => c.json(NOT_FOUND, 404));
+  app.notFound((c) =>
+    /^\/(api|static)\//.test(c.req.path) || c.req.method !== "GET"
+      ? c.json(NOT_FOUND, 404)
+      : renderPage(c, h(NotFoundPage, { what: "page" }), 404)
+  );
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       return c.json({ error: err.message }, err.status);

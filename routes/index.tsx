@@ -1,31 +1,84 @@
-/** GET /: where a shopper starts. */
-import { renderToString } from "preact-render-to-string";
+/**
+ * GET /: the three flows and the wardrobe at a glance. No island: this page
+ * ships no JavaScript.
+ */
+import { Layout, withDebug } from "../components/layout.tsx";
+import { Swatches } from "../components/swatches.tsx";
 import { define } from "../lib/define.ts";
+import { pageFlags, renderPage } from "../lib/pages.ts";
+import { CATEGORIES, type WardrobeItem } from "../lib/schemas.ts";
+import { listWardrobe } from "../lib/wardrobe.ts";
 
-function Home() {
+const FLOWS = [
+  {
+    href: "/occasion",
+    title: "Dress for an occasion",
+    text: "Work, a date, a wedding: pick the moment, get three outfits for it.",
+  },
+  {
+    href: "/complete",
+    title: "Complete a look",
+    text: "Choose one to three pieces you want to wear; we build around them.",
+  },
+  {
+    href: "/consider-buying",
+    title: "Consider buying",
+    text:
+      "Thinking of a new piece? See what it would unlock with what you own.",
+  },
+];
+
+function WardrobeGlance(
+  { items, debug }: { items: WardrobeItem[]; debug: boolean },
+) {
+  const counts = CATEGORIES.map((category) => ({
+    category,
+    items: items.filter((item) => item.category === category),
+  })).filter((group) => group.items.length);
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
-        <title>Stylist</title>
-      </head>
-      <body>
-        <main>
-          <h1>Stylist</h1>
-          <p>Three outfits from your own wardrobe, styled while you watch.</p>
-          <ul>
-            <li>
-              <a href="/api/wardrobe">Your wardrobe (JSON)</a>
-            </li>
-          </ul>
-        </main>
-      </body>
-    </html>
+    <section class="card glance" aria-labelledby="glance-title">
+      <h2 id="glance-title">Your wardrobe</h2>
+      <p>
+        {items.length} {items.length === 1 ? "piece" : "pieces"}.{" "}
+        <a href={withDebug("/wardrobe", debug)}>Add, edit or reset</a>
+      </p>
+      <ul class="glance-list">
+        {counts.map(({ category, items }) => (
+          <li key={category}>
+            <span class="glance-count">{items.length}</span> {category}
+            <Swatches
+              colors={[...new Set(items.flatMap((i) => i.colors))].slice(0, 6)}
+            />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
-export const GET = define.createHandlers((c) =>
-  c.html(`<!doctype html>${renderToString(<Home />)}`)
-);
+export const GET = define.createHandlers(async (c) => {
+  const { debug } = pageFlags(c);
+  const items = await listWardrobe(c.get("state").kv, c.get("userId"));
+  return renderPage(
+    c,
+    <Layout title="Stylist" path="/" debug={debug}>
+      <section class="hero">
+        <h1>Three outfits from your own wardrobe, styled while you watch.</h1>
+        <p class="lede">
+          Choose what you need. Each outfit appears the moment it is ready.
+        </p>
+      </section>
+      <ul class="flows">
+        {FLOWS.map((flow) => (
+          <li key={flow.href} class="card flow">
+            <h2>
+              <a href={withDebug(flow.href, debug)}>{flow.title}</a>
+            </h2>
+            <p>{flow.text}</p>
+          </li>
+        ))}
+      </ul>
+      <WardrobeGlance items={items} debug={debug} />
+    </Layout>,
+  );
+});

@@ -1,0 +1,58 @@
+/**
+ * Form pieces shared by server-rendered forms and island forms: a field's
+ * error message, and a group of colour checkboxes drawn as swatch chips.
+ */
+import { COLOR_NAMES, PALETTE } from "../lib/colors.ts";
+
+/** The message for `path` among an API answer's issues, if any. */
+export function issueFor(
+  issues: { path: string; message: string }[] | undefined,
+  path: string,
+): string | undefined {
+  return issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))
+    ?.message;
+}
+
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  return message ? <p class="field-error" id={id}>{message}</p> : null;
+}
+
+export type ColorPickerProps = {
+  name: string;
+  legend: string;
+  selected: readonly string[];
+  error?: string;
+  /** Present in islands (controlled); absent in plain server forms. */
+  onToggle?: (color: string, on: boolean) => void;
+};
+
+export function ColorPicker(
+  { name, legend, selected, error, onToggle }: ColorPickerProps,
+) {
+  const errorId = `${name}-error`;
+  return (
+    <fieldset
+      class="field chips"
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      <div class="chip-grid">
+        {COLOR_NAMES.map((color) => (
+          <label key={color} class="chip">
+            <input
+              type="checkbox"
+              name={name}
+              value={color}
+              checked={selected.includes(color)}
+              onChange={onToggle &&
+                ((e) => onToggle(color, e.currentTarget.checked))}
+            />
+            <span class="swatch" style={{ background: PALETTE[color].hex }} />
+            {color}
+          </label>
+        ))}
+      </div>
+      <FieldError id={errorId} message={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,218 @@
+/**
+ * Adding or editing a wardrobe item. Used inside the wardrobe island; the
+ * option lists come as props because the schemas module (with zod) must not
+ * be bundled for the browser.
+ */
+import { useSignal } from "@preact/signals";
+import type { ApiError } from "../lib/client/api.ts";
+import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
+import { ColorPicker, FieldError, issueFor } from "./fields.tsx";
+
+export const FORMALITY_LABELS = [
+  "Athletic or lounge",
+  "Casual",
+  "Smart casual",
+  "Dressy",
+  "Formal",
+];
+
+export type ItemOptions = {
+  categories: readonly string[];
+  patterns: readonly string[];
+  seasons: readonly string[];
+};
+
+type Draft = {
+  name: string;
+  category: string;
+  colors: string[];
+  pattern: string;
+  formality: number;
+  seasons: string[];
+  image_url: string;
+  price: string;
+};
+
+function draftOf(item: WardrobeItem | undefined, options: ItemOptions): Draft {
+  return {
+    name: item?.name ?? "",
+    category: item?.category ?? options.categories[0],
+    colors: [...(item?.colors ?? [])],
+    pattern: item?.pattern ?? "solid",
+    formality: item?.formality ?? 3,
+    seasons: [...(item?.seasons ?? options.seasons)],
+    image_url: item?.image_url ?? "",
+    price: item?.price === undefined ? "" : String(item.price),
+  };
+}
+
+/** The body the API expects; the server's zod schema has the last word. */
+function bodyOf(d: Draft): NewWardrobeItem {
+  return {
+    name: d.name.trim(),
+    category: d.category,
+    colors: d.colors,
+    pattern: d.pattern,
+    formality: d.formality,
+    seasons: d.seasons,
+    ...(d.image_url.trim() ? { image_url: d.image_url.trim() } : {}),
+    ...(d.price.trim() ? { price: Number(d.price) } : {}),
+  } as NewWardrobeItem;
+}
+
+export type ItemFormProps = {
+  item?: WardrobeItem;
+  options: ItemOptions;
+  onSave: (body: NewWardrobeItem) => Promise<ApiError | null>;
+  onCancel: () => void;
+};
+
+export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
+  const draft = useSignal(draftOf(item, options));
+  const problem = useSignal<ApiError | null>(null);
+  const busy = useSignal(false);
+  const d = draft.value;
+  const set = (patch: Partial<Draft>) =>
+    draft.value = { ...draft.value, ...patch };
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list, value] : list.filter((v) => v !== value);
+  const error = (path: string) => issueFor(problem.value?.issues, path);
+  const title = item ? `Edit ${item.name}` : "Add an item";
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    busy.value = true;
+    problem.value = await onSave(bodyOf(draft.value));
+    busy.value = false;
+  }
+
+  return (
+    <form
+      class="card form item-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="item-form-title"
+    >
+      <h2 id="item-form-title" tabIndex={-1}>{title}</h2>
+      <div class="field">
+        <label for="item-name">Name</label>
+        <input
+          id="item-name"
+          value={d.name}
+          maxLength={80}
+          required
+          onInput={(e) => set({ name: e.currentTarget.value })}
+          aria-describedby={error("name") ? "item-name-error" : undefined}
+        />
+        <FieldError id="item-name-error" message={error("name")} />
+      </div>
+      <div class="field-row">
+        <div class="field">
+          <label for="item-category">Category</label>
+          <select
+            id="item-category"
+            value={d.category}
+            onChange={(e) => set({ category: e.currentTarget.value })}
+          >
+            {options.categories.map((c) => (
+              <option key={c} value={c}>{c}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="item-pattern">Pattern</label>
+          <select
+            id="item-pattern"
+            value={d.pattern}
+            onChange={(e) => set({ pattern: e.currentTarget.value })}
+          >
+            {options.patterns.map((p) => <option key={p} value={p}>{p}
+            </option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="item-formality">How dressy</label>
+          <select
+            id="item-formality"
+            value={d.formality}
+            onChange={(e) => set({ formality: Number(e.currentTarget.value) })}
+          >
+            {FORMALITY_LABELS.map((label, i) => (
+              <option key={label} value={i + 1}>{label}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ColorPicker
+        name="item-colors"
+        legend="Colours (one to four)"
+        selected={d.colors}
+        error={error("colors")}
+        onToggle={(color, on) => set({ colors: toggle(d.colors, color, on) })}
+      />
+      <fieldset class="field chips">
+        <legend>Seasons</legend>
+        <div class="chip-grid">
+          {options.seasons.map((s) => (
+            <label key={s} class="chip">
+              <input
+                type="checkbox"
+                checked={d.seasons.includes(s)}
+                onChange={(e) =>
+                  set({
+                    seasons: toggle(d.seasons, s, e.currentTarget.checked),
+                  })}
+              />
+              {s}
+            </label>
+          ))}
+        </div>
+        <FieldError id="item-seasons-error" message={error("seasons")} />
+      </fieldset>
+      <div class="field-row">
+        <div class="field">
+          <label for="item-image">Image URL (optional)</label>
+          <input
+            id="item-image"
+            type="url"
+            value={d.image_url}
+            placeholder="https://…"
+            onInput={(e) => set({ image_url: e.currentTarget.value })}
+          />
+          <FieldError id="item-image-error" message={error("image_url")} />
+        </div>
+        <div class="field">
+          <label for="item-price">Price (optional)</label>
+          <input
+            id="item-price"
+            type="number"
+            min="0"
+            step="0.01"
+            value={d.price}
+            onInput={(e) => set({ price: e.currentTarget.value })}
+          />
+          <FieldError id="item-price-error" message={error("price")} />
+        </div>
+      </div>
+      {problem.value && (
+        <p class="notice notice-error" role="alert">
+          {problem.value.issues?.length
+            ? "A few details need another look."
+            : problem.value.error}
+        </p>
+      )}
+      <div class="actions">
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={busy.value}
+        >
+          {item ? "Save changes" : "Add to wardrobe"}
+        </button>
+        <button type="button" class="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * The document every page shares: head, site navigation, main content, and
+ * (last, so it sees every island the page used) the island scripts.
+ */
+import type { ComponentChildren } from "preact";
+import { IslandScripts, stylesheetUrls } from "../lib/islands.ts";
+
+const NAV = [
+  { href: "/wardrobe", label: "Wardrobe" },
+  { href: "/occasion", label: "Occasion" },
+  { href: "/complete", label: "Complete a look" },
+  { href: "/consider-buying", label: "Consider buying" },
+];
+
+export type LayoutProps = {
+  title: string;
+  /** The path of the page, to mark its nav link as current. */
+  path?: string;
+  /** Debug mode (`?debug=true`) follows the shopper from page to page. */
+  debug?: boolean;
+  children: ComponentChildren;
+};
+
+export function withDebug(href: string, debug?: boolean): string {
+  return debug ? `${href}${href.includes("?") ? "&" : "?"}debug=true` : href;
+}
+
+export function Layout({ title, path, debug, children }: LayoutProps) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#f7f3ec" />
+        <link rel="icon" href="data:," />
+        {stylesheetUrls().map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        <title>{title === "Stylist" ? title : `${title} · Stylist`}</title>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <header class="site-header">
+          <nav class="site-nav" aria-label="Main">
+            <a class="brand" href={withDebug("/", debug)}>Stylist</a>
+            <ul>
+              {NAV.map(({ href, label }) => (
+                <li key={href}>
+                  <a
+                    href={withDebug(href, debug)}
+                    aria-current={path === href ? "page" : undefined}
+                  >
+                    {label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="page">{children}</main>
+        <IslandScripts />
+      </body>
+    </html>
+  );
+}

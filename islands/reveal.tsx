@@ -1,0 +1,148 @@
+/**
+ * The reveal page come alive: progress, status text, outfit cards as each
+ * one is finished, the reasoning in debug mode, and cancel / try again.
+ * It starts from the snapshot the server rendered, so a reload mid-job
+ * shows what was already done and carries on from there.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
+import { ProgressBar } from "../components/progress_bar.tsx";
+import {
+  createRevealModel,
+  type RevealProps,
+  TOO_LONG,
+} from "../lib/client/reveal_model.ts";
+
+export default function Reveal(props: RevealProps) {
+  // One model per island instance: signals never live at module scope.
+  const [model] = useState(() => createRevealModel(props));
+  const { total } = props;
+  useEffect(() => model.start(), []);
+  const { status, outfits, running, error, gaveUp, busy } = model;
+  const made = outfits.value.length;
+  const current = Math.min(total, Math.max(1, model.currentOutfit.value));
+  const candidate = props.request.mode === "consider_buying"
+    ? props.request.candidate.name
+    : null;
+
+  return (
+    <div
+      class="reveal"
+      data-status={status.value}
+      data-transport={model.transport.value}
+      data-ready={model.ready.value ? "true" : undefined}
+    >
+      <section class="card reveal-progress" aria-label="Progress">
+        <p class="status-text" role="status" aria-live="polite">
+          {statusText(model)}
+        </p>
+        <ProgressBar value={model.progress.value} label="Outfits progress" />
+        <p class="status-meta">
+          <span class="outfit-count">
+            {running.value
+              ? `Outfit ${current} of ${total}`
+              : `${made} of ${total} outfits ready`}
+          </span>
+          <span class="elapsed">
+            <span class="visually-hidden">Elapsed:</span> {model.elapsed.value}
+            {" "}
+            s
+          </span>
+        </p>
+        {running.value && (
+          <button
+            type="button"
+            class="button button-quiet"
+            onClick={model.cancel}
+            disabled={busy.value}
+          >
+            Cancel
+          </button>
+        )}
+      </section>
+
+      {(error.value || gaveUp.value) && (
+        <div
+          class={`notice ${status.value === "cancelled" ? "" : "notice-error"}`}
+          role="alert"
+        >
+          <p>
+            {gaveUp.value ? TOO_LONG : error.value}
+            {made > 0 && !gaveUp.value &&
+              ` Here ${
+                made === 1 ? "is the outfit" : `are the ${made} outfits`
+              } finished before it stopped.`}
+          </p>
+          <button
+            type="button"
+            class="button"
+            onClick={gaveUp.value ? () => location.reload() : model.retry}
+            disabled={busy.value}
+          >
+            {status.value === "cancelled" ? "Start again" : "Try again"}
+          </button>
+        </div>
+      )}
+
+      {candidate && status.value === "complete" && (
+        <p class="verdict">
+          <strong>{candidate}</strong> unlocks {made} new outfit
+          {made === 1 ? "" : "s"} with what you already own.
+        </p>
+      )}
+
+      <ol class="outfits" aria-label="Outfits">
+        {outfits.value.map((outfit, i) => (
+          <li key={i}>
+            <OutfitCard outfit={outfit} number={i + 1} />
+          </li>
+        ))}
+        {running.value &&
+          Array.from(
+            { length: total - made },
+            (_, i) => (
+              <li key={`next-${made + i}`} aria-hidden="true">
+                <OutfitPlaceholder number={made + i + 1} active={i === 0} />
+              </li>
+            ),
+          )}
+      </ol>
+
+      {status.value === "complete" && (
+        <div class="actions">
+          <button
+            type="button"
+            class="button"
+            onClick={model.retry}
+            disabled={busy.value}
+          >
+            Style three more
+          </button>
+        </div>
+      )}
+
+      {props.flags.debug && (
+        <section class="card reasoning" aria-labelledby="reasoning-title">
+          <h2 id="reasoning-title">Stylist's reasoning</h2>
+          <pre class="reasoning-text">
+            {model.reasoning.value ||
+              (running.value ? "Waiting for the stylist…" : "No reasoning was recorded for this job.")}
+          </pre>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function statusText(model: ReturnType<typeof createRevealModel>): string {
+  switch (model.status.value) {
+    case "complete":
+      return "Complete! Your outfits are ready.";
+    case "failed":
+      return "The stylist stopped before finishing.";
+    case "cancelled":
+      return "Cancelled.";
+    default:
+      return model.message.value || "Starting…";
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The wardrobe page come alive: add, edit and delete items, or go back to
+ * the sample wardrobe. Every change goes through the JSON API, and the grid
+ * shows what the server answered.
+ */
+import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
+import { ItemForm, type ItemOptions } from "../components/item_form.tsx";
+import { ItemVisual } from "../components/item_visual.tsx";
+import { sendJson } from "../lib/client/api.ts";
+import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
+
+export type WardrobeEditorProps = {
+  items: WardrobeItem[];
+  options: ItemOptions;
+};
+
+/** Category order as the server sorts, then name. */
+function sorted(items: WardrobeItem[], options: ItemOptions): WardrobeItem[] {
+  const rank = (c: string) => options.categories.indexOf(c);
+  return [...items].sort((a, b) =>
+    rank(a.category) - rank(b.category) || a.name.localeCompare(b.name)
+  );
+}
+
+export default function WardrobeEditor(
+  { items, options }: WardrobeEditorProps,
+) {
+  const list = useSignal(items);
+  /** null: no form; "new": adding; an id: editing that item. */
+  const editing = useSignal<string | null>(null);
+  const said = useSignal("");
+  const formRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // Move focus to the form's heading when it opens, for keyboard users.
+    if (editing.value) formRef.current?.querySelector("h2")?.focus();
+  }, [editing.value]);
+
+  const save = (item?: WardrobeItem) => async (body: NewWardrobeItem) => {
+    const res = item
+      ? await sendJson<WardrobeItem>(
+        "PUT",
+        `/api/wardrobe/items/${item.id}`,
+        body,
+      )
+      : await sendJson<WardrobeItem>("POST", "/api/wardrobe/items", body);
+    if (res.status !== 200 && res.status !== 201) {
+      return {
+        error: res.body.error ?? "Could not save",
+        issues: res.body.issues,
+      };
+    }
+    const saved = res.body;
+    list.value = sorted(
+      [...list.value.filter((i) => i.id !== saved.id), saved],
+      options,
+    );
+    said.value = item ? `Saved ${saved.name}.` : `Added ${saved.name}.`;
+    editing.value = null;
+    return null;
+  };
+
+  async function remove(item: WardrobeItem) {
+    const res = await sendJson("DELETE", `/api/wardrobe/items/${item.id}`);
+    if (res.status === 204 || res.status === 404) {
+      list.value = list.value.filter((i) => i.id !== item.id);
+      said.value = `Removed ${item.name}.`;
+    } else said.value = res.body.error ?? "Could not remove it.";
+  }
+
+  async function reset() {
+    if (!confirm("Replace your wardrobe with the sample wardrobe?")) return;
+    const res = await sendJson<{ items: WardrobeItem[] }>(
+      "POST",
+      "/api/wardrobe/reset",
+    );
+    if (res.status === 200) {
+      list.value = res.body.items;
+      editing.value = null;
+      said.value = "Your wardrobe is the sample wardrobe again.";
+    } else said.value = res.body.error ?? "Could not reset.";
+  }
+
+  const current = list.value.find((i) => i.id === editing.value);
+  return (
+    <div class="wardrobe">
+      <div class="toolbar">
+        <p class="count">
+          {list.value.length} {list.value.length === 1 ? "piece" : "pieces"}
+        </p>
+        <button
+          type="button"
+          class="button button-primary"
+          onClick={() => editing.value = "new"}
+        >
+          Add an item
+        </button>
+        <button type="button" class="button button-quiet" onClick={reset}>
+          Reset to sample wardrobe
+        </button>
+      </div>
+      <p class="visually-hidden" role="status" aria-live="polite">
+        {said.value}
+      </p>
+      {said.value && <p class="flash" aria-hidden="true">{said.value}</p>}
+      {editing.value && (
+        <div ref={formRef}>
+          <ItemForm
+            key={editing.value}
+            item={current}
+            options={options}
+            onSave={save(current)}
+            onCancel={() => editing.value = null}
+          />
+        </div>
+      )}
+      <ul class="item-grid" aria-label="Your items">
+        {list.value.map((item) => (
+          <li key={item.id} class="card item-card">
+            <ItemVisual item={item} />
+            <h2 class="item-name">{item.name}</h2>
+            <p class="muted">{item.category} · {item.colors.join(", ")}</p>
+            <div class="actions">
+              <button
+                type="button"
+                class="button button-small"
+                aria-label={`Edit ${item.name}`}
+                onClick={() => editing.value = item.id}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                class="button button-small button-quiet"
+                aria-label={`Delete ${item.name}`}
+                onClick={() => remove(item)}
+              >
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

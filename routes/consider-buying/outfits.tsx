@@ -1,0 +1,120 @@
+/**
+ * GET /consider-buying/outfits?name=…&category=…&colors=…: review the piece,
+ * then "Create outfits". A description that does not pass is shown again in
+ * the form, with what to fix.
+ */
+import {
+  CandidateForm,
+  type CandidateValues,
+} from "../../components/candidate_form.tsx";
+import { FORMALITY_LABELS } from "../../components/item_form.tsx";
+import { ItemVisual } from "../../components/item_visual.tsx";
+import { Layout, withDebug } from "../../components/layout.tsx";
+import { define } from "../../lib/define.ts";
+import { island } from "../../lib/islands.ts";
+import { pageFlags, renderPage } from "../../lib/pages.ts";
+import { CandidateItem } from "../../lib/schemas.ts";
+import { fieldIssues } from "../../lib/validation.ts";
+import GenerateButton from "../../islands/generate_button.tsx";
+
+const GenerateButtonIsland = island("generate_button", GenerateButton);
+
+/** The query as the candidate's fields; empty optional fields are left out. */
+function candidateFrom(values: CandidateValues) {
+  const optionalNumber = (raw?: string) =>
+    raw === undefined || raw.trim() === "" ? undefined : Number(raw);
+  return {
+    name: values.name ?? "",
+    category: values.category,
+    colors: values.colors ?? [],
+    formality: optionalNumber(values.formality),
+    price: optionalNumber(values.price),
+    image_url: values.image_url?.trim() || undefined,
+  };
+}
+
+export const GET = define.createHandlers((c) => {
+  const flags = pageFlags(c);
+  const values: CandidateValues = {
+    name: c.req.query("name"),
+    category: c.req.query("category"),
+    colors: c.req.queries("colors"),
+    formality: c.req.query("formality"),
+    price: c.req.query("price"),
+    image_url: c.req.query("image_url"),
+  };
+  const parsed = CandidateItem.safeParse(candidateFrom(values));
+  if (!parsed.success) {
+    return renderPage(
+      c,
+      <Layout
+        title="Consider buying"
+        path="/consider-buying"
+        debug={flags.debug}
+      >
+        <h1>Consider buying</h1>
+        <p class="notice notice-error" role="alert">
+          A few details need another look.
+        </p>
+        <CandidateForm
+          values={values}
+          issues={fieldIssues(parsed.error)}
+          debug={flags.debug}
+        />
+      </Layout>,
+      400,
+    );
+  }
+  const candidate = parsed.data;
+  const edit = new URL(c.req.url);
+  edit.pathname = "/consider-buying";
+  return renderPage(
+    c,
+    <Layout
+      title="Review the piece"
+      path="/consider-buying"
+      debug={flags.debug}
+    >
+      <h1>Review the piece</h1>
+      <section class="card review" aria-labelledby="candidate-name">
+        <ItemVisual item={candidate} />
+        <div>
+          <h2 id="candidate-name">{candidate.name}</h2>
+          <dl class="facts">
+            <dt>Category</dt>
+            <dd>{candidate.category}</dd>
+            <dt>Colours</dt>
+            <dd>{candidate.colors.join(", ")}</dd>
+            {candidate.formality !== undefined && (
+              <>
+                <dt>Dressiness</dt>
+                <dd>{FORMALITY_LABELS[candidate.formality - 1]}</dd>
+              </>
+            )}
+            {candidate.price !== undefined && (
+              <>
+                <dt>Price</dt>
+                <dd>{candidate.price.toFixed(2)}</dd>
+              </>
+            )}
+          </dl>
+          <a href={edit.pathname + edit.search}>Edit the description</a>
+        </div>
+      </section>
+      <p>
+        The stylist will build three outfits around it from{" "}
+        <a href={withDebug("/wardrobe", flags.debug)}>your wardrobe</a>.
+      </p>
+      <GenerateButtonIsland
+        request={{
+          mode: "consider_buying",
+          candidate,
+          include_reasoning: flags.debug,
+          parallel: false,
+        }}
+        flags={flags}
+        label="Create outfits"
+      />
+    </Layout>,
+  );
+});

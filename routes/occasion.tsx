@@ -1,0 +1,27 @@
+/** GET /occasion: choose what to dress for. */
+import { Layout } from "../components/layout.tsx";
+import { define } from "../lib/define.ts";
+import { island } from "../lib/islands.ts";
+import { pageFlags, renderPage } from "../lib/pages.ts";
+import { OCCASION_IDS, OCCASIONS } from "../lib/schemas.ts";
+import OccasionForm from "../islands/occasion_form.tsx";
+
+const OccasionFormIsland = island("occasion_form", OccasionForm);
+
+export const GET = define.createHandlers((c) => {
+  const flags = pageFlags(c);
+  return renderPage(
+    c,
+    <Layout title="Dress for an occasion" path="/occasion" debug={flags.debug}>
+      <h1>Dress for an occasion</h1>
+      <p class="lede">
+        Pick the moment; the stylist puts together three outfits for it from
+        your wardrobe.
+      </p>
+      <OccasionFormIsland
+        occasions={OCCASION_IDS.map((id) => ({ id, label: OCCASIONS[id] }))}
+        flags={flags}
+      />
+    </Layout>,
+  );
+});
