@@ -6,12 +6,9 @@
  *
  * Run: deno run -A bench/prompt_size.ts
  */
-// Inline specifiers: only this benchmark needs the tokenizer, so it stays
-// out of deno.json's imports.
-// deno-lint-ignore no-import-prefix -- bench-only dependency
-import { Tiktoken } from "npm:js-tiktoken@1/lite";
-// deno-lint-ignore no-import-prefix -- bench-only dependency
-import o200k_base from "npm:js-tiktoken@1/ranks/o200k_base";
+// The tokenizer's ranks ship inside the npm package, so counting works offline.
+import { Tiktoken } from "js-tiktoken/lite";
+import o200k_base from "js-tiktoken/ranks/o200k_base";
 import { COLOR_NAMES } from "../lib/colors.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import {
