@@ -29,18 +29,29 @@ function byCategoryThenName(a: WardrobeItem, b: WardrobeItem): number {
     a.name.localeCompare(b.name);
 }
 
-/** Writes the sample wardrobe for a user seen for the first time. */
-async function ensureSeeded(kv: Deno.Kv, userId: string): Promise<void> {
-  const user = await kv.get(keys.user(userId));
-  if (user.versionstamp) return;
-  const op = kv.atomic()
-    .check({ key: keys.user(userId), versionstamp: null })
-    .set(keys.user(userId), { created_at: new Date().toISOString() });
+type UserRecord = { created_at: string };
+
+/**
+ * Writes the sample wardrobe for a user seen for the first time, and returns
+ * the user record as it now stands (callers that check it need not re-read).
+ */
+async function ensureSeeded(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<Deno.KvEntryMaybe<UserRecord>> {
+  const key = keys.user(userId);
+  const user = await kv.get<UserRecord>(key);
+  if (user.versionstamp) return user;
+  const value = { created_at: new Date().toISOString() };
+  const op = kv.atomic().check(user).set(key, value);
   for (const item of SAMPLE_WARDROBE) {
     op.set(keys.wardrobeItem(userId, item.id), item);
   }
-  // Not ok means a concurrent request seeded it first: the outcome we wanted.
-  await op.commit();
+  const res = await op.commit();
+  // Not ok: a concurrent request seeded it first, the outcome we wanted.
+  return res.ok
+    ? { key, value, versionstamp: res.versionstamp }
+    : await kv.get<UserRecord>(key);
 }
 
 async function readItems(
@@ -74,10 +85,9 @@ export async function addItem(
   userId: string,
   input: NewWardrobeItem,
 ): Promise<WardrobeItem> {
-  await ensureSeeded(kv, userId);
   // The count is read, then the write is checked against the user record's
   // versionstamp, which every add bumps: two adds cannot both squeeze in.
-  const user = await kv.get(keys.user(userId));
+  const user = await ensureSeeded(kv, userId);
   const count = (await readItems(kv, userId)).length;
   if (count >= MAX_WARDROBE_ITEMS) throw new WardrobeFullError();
   const item: WardrobeItem = { id: newItemId(), ...input };
@@ -85,7 +95,7 @@ export async function addItem(
     .check(user)
     .check({ key: keys.wardrobeItem(userId, item.id), versionstamp: null })
     .set(keys.wardrobeItem(userId, item.id), item)
-    .set(keys.user(userId), { ...(user.value ?? {}) })
+    .set(keys.user(userId), user.value!)
     .commit();
   if (!res.ok) return addItem(kv, userId, input);
   return item;
