@@ -160,17 +160,20 @@ export async function listEvents(
 export const CANCELLED_MESSAGE = "Cancelled";
 
 /**
- * Ends a job at the shopper's request, keeping the outfits already finished.
+ * Ends `userId`'s job at their request, keeping the outfits already finished.
  * The worker notices through its watch on the job and stops the model.
- * Returns the job as it now stands (unchanged if it had already ended).
+ * Returns the job as it now stands (unchanged if it had already ended), or
+ * null if the user has no such job.
  */
 export async function cancelJob(
   kv: Deno.Kv,
   jobId: string,
+  userId: string,
 ): Promise<Job | null> {
   for (;;) {
     const entry = await getJob(kv, jobId);
-    if (!entry || isTerminal(entry.job.status)) return entry?.job ?? null;
+    if (!entry || entry.job.user_id !== userId) return null;
+    if (isTerminal(entry.job.status)) return entry.job;
     const next = await appendEvents(kv, entry, [{
       type: "error",
       data: {

@@ -5,14 +5,14 @@
  */
 import { define, NOT_FOUND } from "../../../../lib/define.ts";
 import { jobView } from "../../../../lib/jobs/job.ts";
-import { cancelJob, getOwnJob } from "../../../../lib/jobs/store.ts";
+import { cancelJob } from "../../../../lib/jobs/store.ts";
 
 export const POST = define.createHandlers(async (c) => {
-  const { kv } = c.get("state");
-  const jobId = c.req.param("id")!;
-  const own = await getOwnJob(kv, jobId, c.get("userId"));
-  if (!own) return c.json(NOT_FOUND, 404);
-  const job = await cancelJob(kv, jobId);
+  const job = await cancelJob(
+    c.get("state").kv,
+    c.req.param("id")!,
+    c.get("userId"),
+  );
   if (!job) return c.json(NOT_FOUND, 404);
   if (job.status !== "cancelled") {
     const ended = job.status === "complete" ? "completed" : "ended";
