@@ -79,7 +79,6 @@ export async function runJob(
       OUTFITS_PER_JOB,
     );
     await writer.flush();
-    stopWatching();
     await writer.append(
       {
         type: "progress",
@@ -92,7 +91,6 @@ export async function runJob(
       { type: "complete", data: { result: resultOf(writer, fallback) } },
     );
   } catch (err) {
-    stopWatching();
     if (err instanceof JobLostError || abort.signal.aborted) return;
     await fail(writer, err);
   } finally {

@@ -24,8 +24,8 @@ export function watchForLoss(
       if (done) return;
       const job = value[0].value;
       if (!job || isTerminal(job.status) || job.lease?.token !== token) {
-        // A job this worker ended itself is not lost; the caller stops the
-        // watch before its final write, so only others' writes get here.
+        // The worker's own final write also lands here; by then its work is
+        // done, so the abort this causes changes nothing.
         onLost(job);
         return;
       }
