@@ -42,7 +42,16 @@ export type BuildManifest = {
   islands: Record<string, string[]>;
 };
 
-let cached: { mtime: number; manifest: BuildManifest } | null = null;
+/**
+ * A page render asks for the manifest several times; the file is looked at
+ * again at most this often, so renders cost no file I/O while `deno task dev`
+ * still picks up a rebuild within a second.
+ */
+const RECHECK_MS = 1_000;
+
+let cached:
+  | { checkedAt: number; mtime: number; manifest: BuildManifest | null }
+  | null = null;
 let warned = false;
 
 /**
@@ -50,15 +59,20 @@ let warned = false;
  * picks up a rebuild without a restart). Null when nothing has been built.
  */
 export function readManifest(): BuildManifest | null {
+  const now = Date.now();
+  if (cached && now - cached.checkedAt < RECHECK_MS) return cached.manifest;
   const file = new URL("manifest.json", BUILD_DIR);
   try {
     const mtime = Deno.statSync(file).mtime?.getTime() ?? 0;
-    if (cached?.mtime !== mtime) {
-      cached = { mtime, manifest: JSON.parse(Deno.readTextFileSync(file)) };
+    if (cached?.mtime !== mtime || !cached.manifest) {
+      const manifest = JSON.parse(Deno.readTextFileSync(file));
+      cached = { checkedAt: now, mtime, manifest };
     }
+    cached.checkedAt = now;
     return cached.manifest;
   } catch (err) {
     if (!(err instanceof Deno.errors.NotFound)) throw err;
+    cached = { checkedAt: now, mtime: 0, manifest: null };
     if (!warned) {
       warned = true;
       console.warn(
