@@ -20,6 +20,7 @@ startOutfitWorker({ kv, stylist, fallback, leaseMs: config.leaseMs });
 const app = createApp({
   kv,
   stats: new StreamStats(),
+  limits: config.limits,
   streaming: config.streaming,
   sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
 });

@@ -2,6 +2,8 @@
  * Settings from the environment, read once at start-up. Every setting has a
  * default that runs the whole app on one machine with nothing configured.
  */
+import { DEFAULT_LIMITS, type JobLimits } from "./jobs/limits.ts";
+
 /** The model's settings; present only when `OPENAI_API_KEY` is set. */
 export type ModelConfig = {
   apiKey: string;
@@ -24,10 +26,17 @@ export type Config = {
   localDelayMs: number;
   /** How long a worker may go silent before its job is up for grabs. */
   leaseMs: number;
+  /** Per-shopper job limits (`JOBS_PER_MINUTE`, `CONCURRENT_JOBS`). */
+  limits: JobLimits;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
   /** Null: no key, so the built-in stylist does the styling. */
   model: ModelConfig | null;
+  /**
+   * Origins besides the request's own that may send state-changing requests
+   * (`ALLOWED_ORIGINS`, comma-separated, e.g. `https://shop.example`).
+   */
+  allowedOrigins: string[];
 };
 
 type Env = { get(name: string): string | undefined };
@@ -50,6 +59,22 @@ function numberFrom(env: Env, name: string, fallback: number): number {
     throw new Error(`Invalid ${name} "${raw}": expected a number ≥ 0`);
   }
   return value;
+}
+
+/** A comma-separated list of origins (scheme and host, no path). */
+function originsFrom(env: Env, name: string): string[] {
+  const entries = (env.get(name) ?? "").split(",").map((s) => s.trim())
+    .filter(Boolean);
+  return entries.map((entry) => {
+    const origin = URL.canParse(entry) ? new URL(entry).origin : "null";
+    // As a browser writes it in `Origin`: lower case, no default port.
+    if (!/^https?:/.test(origin) || origin !== entry.replace(/\/$/, "")) {
+      throw new Error(
+        `Invalid ${name} entry "${entry}": expected an origin such as https://shop.example`,
+      );
+    }
+    return origin;
+  });
 }
 
 function modelFrom(env: Env): ModelConfig | null {
@@ -75,7 +100,20 @@ export function loadConfig(env: Env = Deno.env): Config {
     sessionSecret: env.get("SESSION_SECRET") || undefined,
     localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
     leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
+    limits: {
+      jobsPerMinute: intFrom(
+        env,
+        "JOBS_PER_MINUTE",
+        DEFAULT_LIMITS.jobsPerMinute,
+      ),
+      concurrentJobs: intFrom(
+        env,
+        "CONCURRENT_JOBS",
+        DEFAULT_LIMITS.concurrentJobs,
+      ),
+    },
     streaming: env.get("STREAMING")?.toLowerCase() !== "off",
     model: modelFrom(env),
+    allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),
   };
 }

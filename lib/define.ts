@@ -4,12 +4,15 @@
  * routes from importing the module that imports them.
  */
 import { createFactory } from "hono/factory";
+import type { JobLimits } from "./jobs/limits.ts";
 import type { SessionVariables } from "./session.ts";
 import type { StreamStats } from "./sse.ts";
 
 export type AppState = {
   kv: Deno.Kv;
   stats: StreamStats;
+  /** Per-shopper job limits; unset, job creation is not limited. */
+  limits?: JobLimits;
   /** SSE heartbeat period; tests shorten it. */
   heartbeatMs?: number;
   /** False forces clients onto polling (`STREAMING=off`), the rollback switch. */

@@ -6,11 +6,13 @@
  *   ["wardrobe", userId, itemId]            WardrobeItem
  *   ["jobs", jobId]                         Job (the live snapshot)
  *   ["job_events", jobId, seq]              JobEvent (append-only log)
- *   ["jobs_undelivered", jobId]             queue message that ran out of retries
+ *   ["active_jobs", userId, jobId]          created_at (ms) while queued or running
+ *   ["job_quota", userId]                   JobQuota: when recent jobs started
+ *   ["idempotency", userId, key]            { job_id } for Idempotency-Key
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
-/** Job data is temporary; wardrobes are not. */
+/** Job data (and what indexes it) is temporary; wardrobes are not. */
 export const JOB_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -33,6 +35,15 @@ export const keys = {
   job: (jobId: string) => ["jobs", jobId] as const,
   jobEvents: (jobId: string) => ["job_events", jobId] as const,
   jobEvent: (jobId: string, seq: number) => ["job_events", jobId, seq] as const,
-  undelivered: (jobId: string) => ["jobs_undelivered", jobId] as const,
+  /** Every unfinished job, for the sweep; per user, for the concurrency limit. */
+  activeJobs: (userId?: string) =>
+    userId === undefined
+      ? ["active_jobs"] as const
+      : ["active_jobs", userId] as const,
+  activeJob: (userId: string, jobId: string) =>
+    ["active_jobs", userId, jobId] as const,
+  jobQuota: (userId: string) => ["job_quota", userId] as const,
+  idempotency: (userId: string, key: string) =>
+    ["idempotency", userId, key] as const,
   sessionSecret: () => ["config", "session_secret"] as const,
 };

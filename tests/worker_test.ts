@@ -15,7 +15,7 @@ async function setup() {
     stylist: createLocalStylist(),
     leaseMs: 30_000,
   };
-  const job = await createJob(kv, {
+  const created = await createJob(kv, {
     userId: crypto.randomUUID(),
     request: {
       mode: "occasion",
@@ -24,7 +24,9 @@ async function setup() {
       parallel: false,
     },
   });
-  return { kv, options, jobId: job.id, [Symbol.dispose]: () => kv.close() };
+  assert.equal(created.kind, "created");
+  const jobId = created.job.id;
+  return { kv, options, jobId, [Symbol.dispose]: () => kv.close() };
 }
 
 Deno.test("[worker] a second delivery of a finished job adds no events", async () => {

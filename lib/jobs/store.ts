@@ -12,31 +12,95 @@ import type {
   NewJobEvent,
 } from "../schemas.ts";
 import { applyEvent, isTerminal, type Job } from "./job.ts";
+import { admitJob, type JobLimits, type JobQuota } from "./limits.ts";
 import { MESSAGES, PROGRESS } from "./progress.ts";
 
 export type JobEntry = { job: Job; versionstamp: string };
 
 const ttl = { expireIn: JOB_TTL_MS };
 
+export type CreateJobOptions = {
+  userId: string;
+  request: GenerateRequest;
+  /** The shopper's limits; omitted, nothing is counted (internal callers). */
+  limits?: JobLimits;
+  /** A repeat with the same key returns the job the first request made. */
+  idempotencyKey?: string;
+};
+
+export type CreateJobResult =
+  | { kind: "created" | "replayed"; job: Job }
+  /** The idempotency key was first used for a different request. */
+  | { kind: "key_reused"; job: Job }
+  | { kind: "limited"; error: string; retryAfterS: number };
+
 /**
- * Creates a queued job. Its record, its first `progress` event and the queue
- * message commit together: a client that gets the 202 can open the stream
- * and see "Queued…" at once, and a job is never recorded without being
- * enqueued (or enqueued without a record).
+ * Creates a queued job. Its record, its first `progress` event, its place in
+ * the active index, the shopper's quota and idempotency key, and the queue
+ * message all commit together: a client that gets the 202 can open the stream
+ * and see "Queued…" at once; a job is never recorded without being enqueued
+ * (or enqueued without a record); and two racing requests cannot both take
+ * the shopper's last slot or both use one idempotency key.
  */
 export async function createJob(
   kv: Deno.Kv,
-  { userId, request }: { userId: string; request: GenerateRequest },
-): Promise<Job> {
-  const id = crypto.randomUUID();
-  const now = new Date().toISOString();
+  options: CreateJobOptions,
+): Promise<CreateJobResult> {
+  const { userId, limits, idempotencyKey } = options;
+  const quotaKey = keys.jobQuota(userId);
+  const keyKey = idempotencyKey === undefined
+    ? null
+    : keys.idempotency(userId, idempotencyKey);
+  for (;;) {
+    const now = Date.now();
+    const [quota, used] = await kv.getMany<[JobQuota, { job_id: string }]>(
+      [quotaKey, keyKey ?? quotaKey],
+    );
+    if (keyKey && used.value) {
+      const earlier = await getJob(kv, used.value.job_id);
+      if (earlier) {
+        const same = JSON.stringify(earlier.job.request) ===
+          JSON.stringify(options.request);
+        return { kind: same ? "replayed" : "key_reused", job: earlier.job };
+      }
+    }
+    let admitted: JobQuota | null = null;
+    if (limits) {
+      const admission = admitJob(
+        quota.value,
+        await countActiveJobs(kv, userId),
+        limits,
+        now,
+      );
+      if (!admission.ok) return { kind: "limited", ...admission };
+      admitted = admission.quota;
+    }
+    const { job, first } = newJob(userId, options.request, now);
+    const message: JobMessage = { jobId: job.id };
+    const op = kv.atomic()
+      .check({ key: keys.job(job.id), versionstamp: null })
+      .check(quota)
+      .set(keys.job(job.id), job, ttl)
+      .set(keys.jobEvent(job.id, first.seq), first, ttl)
+      .set(keys.activeJob(userId, job.id), now, ttl)
+      .enqueue(message);
+    if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
+    if (keyKey) op.check(used).set(keyKey, { job_id: job.id }, ttl);
+    if ((await op.commit()).ok) return { kind: "created", job };
+    // Another request of this shopper committed first: decide again.
+  }
+}
+
+/** A job record as the API creates it, with its first event folded in. */
+function newJob(userId: string, request: GenerateRequest, now: number) {
+  const at = new Date(now).toISOString();
   const blank: Job = {
-    id,
+    id: crypto.randomUUID(),
     user_id: userId,
     request,
     status: "queued",
-    created_at: now,
-    updated_at: now,
+    created_at: at,
+    updated_at: at,
     seq: 0,
     progress: 0,
     message: "",
@@ -54,16 +118,16 @@ export async function createJob(
       current_outfit: 0,
     },
   };
-  const job = applyEvent(blank, first);
-  const message: JobMessage = { jobId: id };
-  const res = await kv.atomic()
-    .check({ key: keys.job(id), versionstamp: null })
-    .set(keys.job(id), job, ttl)
-    .set(keys.jobEvent(id, first.seq), first, ttl)
-    .enqueue(message, { keysIfUndelivered: [keys.undelivered(id)] })
-    .commit();
-  if (!res.ok) throw new Error(`Cannot create job "${id}": id already taken`);
-  return job;
+  return { job: applyEvent(blank, first), first };
+}
+
+/** A quota only looks back a minute; keep it a little longer than that. */
+const QUOTA_TTL_MS = 5 * 60_000;
+
+async function countActiveJobs(kv: Deno.Kv, userId: string): Promise<number> {
+  let count = 0;
+  for await (const _ of kv.list({ prefix: keys.activeJobs(userId) })) count++;
+  return count;
 }
 
 export async function getJob(
@@ -138,6 +202,7 @@ export async function appendEvents(
   }
   job.updated_at = new Date().toISOString();
   op.set(keys.job(job.id), job, ttl);
+  if (isTerminal(job.status)) op.delete(keys.activeJob(job.user_id, job.id));
   const res = await op.commit();
   return res.ok ? { job, versionstamp: res.versionstamp } : null;
 }

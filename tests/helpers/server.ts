@@ -5,6 +5,7 @@
  */
 import { createApp } from "../../lib/app.ts";
 import { isTerminal, type Job } from "../../lib/jobs/job.ts";
+import { DEFAULT_LIMITS, type JobLimits } from "../../lib/jobs/limits.ts";
 import { StreamStats } from "../../lib/sse.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { Stylist } from "../../lib/stylist/types.ts";
@@ -19,6 +20,8 @@ export type TestServerOptions = {
   localDelayMs?: number;
   heartbeatMs?: number;
   leaseMs?: number;
+  /** Per-shopper job limits; the app's defaults when unset. */
+  limits?: Partial<JobLimits>;
   /** False is `STREAMING=off`: pages tell the client to poll. */
   streaming?: boolean;
 };
@@ -39,6 +42,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     stats,
     sessionSecret: "test-secret",
     heartbeatMs: options.heartbeatMs,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     streaming: options.streaming ?? true,
   });
   const server = Deno.serve(

@@ -1,7 +1,10 @@
 /**
  * POST /api/outfits/generate: the one door for all three flows. Validates the
- * request against the shopper's wardrobe, then records and enqueues a job in
- * one commit and answers 202 with where to watch it.
+ * request against the shopper's wardrobe and limits, then records and
+ * enqueues a job in one commit and answers 202 with where to watch it.
+ *
+ * An `Idempotency-Key` header makes a retry safe: a repeat with the same key
+ * (within the 24 h a job lives) answers with the job the first request made.
  */
 import { define } from "../../../lib/define.ts";
 import { createJob } from "../../../lib/jobs/store.ts";
@@ -10,12 +13,22 @@ import { checkFeasible } from "../../../lib/stylist/outfit_rules.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 import { listWardrobe } from "../../../lib/wardrobe.ts";
 
+/** Visible ASCII, as the IETF Idempotency-Key draft's examples use. */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
 export const POST = define.createHandlers(
   jsonBody(GenerateRequest),
   async (c) => {
-    const { kv } = c.get("state");
+    const { kv, limits } = c.get("state");
     const userId = c.get("userId");
     const request = c.req.valid("json");
+    const idempotencyKey = c.req.header("idempotency-key");
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      return invalidRequest(c, [{
+        path: "Idempotency-Key",
+        message: "Expected 1 to 255 visible ASCII characters",
+      }]);
+    }
     const wardrobe = await listWardrobe(kv, userId);
 
     if (request.mode === "complete") {
@@ -31,7 +44,27 @@ export const POST = define.createHandlers(
     const problem = checkFeasible(request, wardrobe);
     if (problem) return c.json({ error: problem }, 422);
 
-    const job = await createJob(kv, { userId, request });
+    const created = await createJob(kv, {
+      userId,
+      request,
+      limits,
+      idempotencyKey,
+    });
+    if (created.kind === "limited") {
+      c.header("Retry-After", String(created.retryAfterS));
+      return c.json(
+        { error: created.error, retry_after_s: created.retryAfterS },
+        429,
+      );
+    }
+    if (created.kind === "key_reused") {
+      return c.json({
+        error:
+          "This Idempotency-Key was already used for a different request; send a new key for a new request.",
+      }, 422);
+    }
+    const { job } = created;
+    if (created.kind === "replayed") c.header("Idempotent-Replayed", "true");
     const statusUrl = `/api/jobs/${job.id}`;
     c.header("Location", statusUrl);
     return c.json({
