@@ -57,16 +57,45 @@ export const CANDIDATE_ID = "candidate";
 export const ItemId = z.string().regex(
   /^[a-z0-9][a-z0-9_-]{0,39}$/,
   "Expected a lowercase id of letters, digits, - and _ (at most 40)",
+).max(40);
+
+/** Job ids are the server's `crypto.randomUUID()`s. */
+export const JobId = z.string().regex(
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  "Expected a job id",
 );
 
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
-const Name = z.string().trim().min(1).max(80);
+/**
+ * Free text a shopper types: trimmed, at most `max` characters, without
+ * control characters (newlines and tabs only where `multiline`) or broken
+ * UTF-16 (a lone surrogate that JSON can carry but no font can show).
+ */
+function text(max: number, { multiline = false } = {}) {
+  const control = multiline ? /(?![\t\n\r])\p{Cc}/u : /\p{Cc}/u;
+  return z.string().trim().max(max, `At most ${max} characters`).refine(
+    (s) => !control.test(s),
+    {
+      message: multiline
+        ? "Must not contain control characters"
+        : "Must be one line of text, without control characters",
+    },
+  ).refine((s) => s.isWellFormed(), {
+    message: "Contains an invalid character",
+  });
+}
+
+const Name = text(80).pipe(z.string().min(1, "Enter a name"));
 const Colors = z.array(z.enum(COLOR_NAMES)).min(1).max(4).refine(unique, {
   message: "Colours must not repeat",
 });
-const ImageUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain })
-  .max(500);
+/** Only web links: no `javascript:`, `data:` or `ftp:`, no bare IPs or hosts. */
+const ImageUrl = z.url({
+  protocol: /^https?$/,
+  hostname: z.regexes.domain,
+  error: "Expected a web address starting with http:// or https://",
+}).max(500, "At most 500 characters");
 const Price = z.number().nonnegative().max(100_000);
 
 /** A wardrobe item as a client sends it (the server assigns the id). */
@@ -117,7 +146,7 @@ export const OccasionRequest = z.strictObject({
   occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
     message: "Occasions must not repeat",
   }),
-  notes: z.string().trim().max(500).optional(),
+  notes: text(500, { multiline: true }).optional(),
   ...common,
 });
 

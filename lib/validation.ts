@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import { validator } from "hono/validator";
 import type { z } from "zod";
+import { NOT_FOUND } from "./define.ts";
 
 export type FieldIssue = { path: string; message: string };
 
@@ -49,5 +50,18 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     return parsed.success
       ? parsed.data
       : invalidRequest(c, fieldIssues(parsed.error));
+  });
+}
+
+/**
+ * Checks the path's `:id` against `schema` before anything reads KV, so an id
+ * that was never issued (too long for a KV key, a traversal, stray unicode)
+ * is simply not found, like an id that was. Read it with
+ * `c.req.valid("param").id`.
+ */
+export function pathId(schema: z.ZodType<string>) {
+  return validator("param", (value, c): { id: string } | Response => {
+    const parsed = schema.safeParse(value.id);
+    return parsed.success ? { id: parsed.data } : c.json(NOT_FOUND, 404);
   });
 }

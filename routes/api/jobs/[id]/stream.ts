@@ -7,11 +7,12 @@ import { define, NOT_FOUND } from "../../../../lib/define.ts";
 import { isTerminal } from "../../../../lib/jobs/job.ts";
 import { getOwnJob } from "../../../../lib/jobs/store.ts";
 import { resumePoint, streamJobEvents } from "../../../../lib/sse.ts";
-import { invalidRequest } from "../../../../lib/validation.ts";
+import { JobId } from "../../../../lib/schemas.ts";
+import { invalidRequest, pathId } from "../../../../lib/validation.ts";
 
-export const GET = define.createHandlers(async (c) => {
+export const GET = define.createHandlers(pathId(JobId), async (c) => {
   const { kv, stats, heartbeatMs } = c.get("state");
-  const jobId = c.req.param("id")!;
+  const jobId = c.req.valid("param").id;
   const job = await getOwnJob(kv, jobId, c.get("userId"));
   if (!job) return c.json(NOT_FOUND, 404);
 
