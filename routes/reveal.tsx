@@ -11,6 +11,7 @@ import { getOwnJob } from "../lib/jobs/store.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import {
   type GenerateRequest,
+  JobId,
   OCCASIONS,
   OUTFITS_PER_JOB,
 } from "../lib/schemas.ts";
@@ -36,7 +37,8 @@ function heading(request: GenerateRequest): string {
 export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
   const id = c.req.query("job") ?? "";
-  const job = id
+  // Checked first: an id too long for a KV key would make the read throw.
+  const job = JobId.safeParse(id).success
     ? await getOwnJob(c.get("state").kv, id, c.get("userId"))
     : null;
   if (!job) {

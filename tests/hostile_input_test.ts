@@ -383,6 +383,31 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
   );
 });
 
+Deno.test("[hostile] pages given hostile ids and queries answer 4xx, never 5xx", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  await shopper.get("/api/wardrobe");
+  const pages: [string, number][] = [
+    [`/reveal?job=${LONG_ID}`, 404],
+    ["/reveal?job=%00", 404],
+    [`/reveal?job=${UUID_SHAPED}`, 404],
+    [`/consider-buying/outfits?name=${LONG_ID}&category=top&colors=red`, 400],
+    [
+      "/consider-buying/outfits?name=Scarf&category=top&colors=red&image_url=javascript:alert(1)",
+      400,
+    ],
+  ];
+  for (const [path, status] of pages) {
+    const before = await snapshot(server.kv);
+    const res = await shopper.fetch(path);
+    const html = await res.text();
+    assert.equal(res.status, status, path.slice(0, 60));
+    assert.match(res.headers.get("content-type") ?? "", /^text\/html/);
+    assert.doesNotMatch(html, /Something went wrong/);
+    assert.deepEqual(await snapshot(server.kv), before, "no KV write");
+  }
+});
+
 type JsonSchema = {
   type?: string;
   enum?: unknown[];
