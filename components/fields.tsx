@@ -2,7 +2,8 @@
  * Form pieces shared by server-rendered forms and island forms: a field's
  * error message, and a group of colour checkboxes drawn as swatch chips.
  */
-import { COLOR_NAMES, PALETTE } from "../lib/colors.ts";
+import { COLOR_NAMES } from "../lib/colors.ts";
+import { swatchClass } from "./swatches.tsx";
 
 /** The message for `path` among an API answer's issues, if any. */
 export function issueFor(
@@ -47,7 +48,7 @@ export function ColorPicker(
               onChange={onToggle &&
                 ((e) => onToggle(color, e.currentTarget.checked))}
             />
-            <span class="swatch" style={{ background: PALETTE[color].hex }} />
+            <span class={swatchClass(color)} />
             {color}
           </label>
         ))}

@@ -1,5 +1,14 @@
 /** Colour chips for an item that has no photo, named for screen readers. */
-import { type ColorName, PALETTE } from "../lib/colors.ts";
+import type { ColorName } from "../lib/colors.ts";
+
+/**
+ * The class that paints a colour (static/css/pages.css has one per palette
+ * colour). A class rather than a `style` attribute: the Content-Security-
+ * Policy allows no inline styles.
+ */
+export function swatchClass(color: string): string {
+  return `swatch swatch-${color.replaceAll(" ", "-")}`;
+}
 
 export function Swatches(
   { colors, size = "small" }: {
@@ -13,13 +22,7 @@ export function Swatches(
       role="img"
       aria-label={`Colours: ${colors.join(", ")}`}
     >
-      {colors.map((color) => (
-        <span
-          key={color}
-          class="swatch"
-          style={{ background: PALETTE[color]?.hex ?? "#ccc" }}
-        />
-      ))}
+      {colors.map((color) => <span key={color} class={swatchClass(color)} />)}
     </span>
   );
 }
