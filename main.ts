@@ -23,6 +23,7 @@ const app = createApp({
   limits: config.limits,
   streaming: config.streaming,
   sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
+  allowedOrigins: config.allowedOrigins,
 });
 
 Deno.serve({

@@ -11,6 +11,8 @@ import { h } from "preact";
 import type { AppEnv, AppState } from "./define.ts";
 import { NOT_FOUND } from "./define.ts";
 import { session } from "./session.ts";
+import { sameOrigin } from "./same_origin.ts";
+import { securityHeaders } from "./security_headers.ts";
 import * as generate from "../routes/api/outfits/generate.ts";
 import * as job from "../routes/api/jobs/[id].ts";
 import * as jobCancel from "../routes/api/jobs/[id]/cancel.ts";
@@ -35,16 +37,25 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Built bundles carry a content hash in their name, so they never change. */
 const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css)$/;
 
-export type AppOptions = AppState & { sessionSecret: string };
+export type AppOptions = AppState & {
+  sessionSecret: string;
+  /** Origins besides the request's own trusted for state-changing requests. */
+  allowedOrigins?: readonly string[];
+};
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { sessionSecret, ...state } = options;
+  const { sessionSecret, allowedOrigins, ...state } = options;
   const app = new Hono<AppEnv>();
 
   app.use(async function provideState(c, next) {
     c.set("state", state);
     await next();
   });
+  // Outermost after state: every response (pages, API, SSE, assets, 404s,
+  // errors) carries the headers; a forged cross-site write stops here,
+  // before a session cookie is issued or anything is read or written.
+  app.use(securityHeaders());
+  app.use(sameOrigin(allowedOrigins));
   // Pages and assets go out compressed; never the API, where a compressor
   // would hold back SSE frames until its buffer fills.
   const gzip = compress();

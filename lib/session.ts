@@ -3,9 +3,10 @@
  * request without a valid one becomes a new anonymous shopper. Ids sent in
  * bodies or query strings are never trusted.
  */
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { keys } from "./kv.ts";
+import { isHttps } from "./same_origin.ts";
 
 export const SESSION_COOKIE = "stylist_session";
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
@@ -27,11 +28,6 @@ export async function loadSessionSecret(
   const res = await kv.atomic().check(stored).set(key, secret).commit();
   // Lost a race with another instance: use the secret it stored.
   return res.ok ? secret : (await kv.get<string>(key)).value!;
-}
-
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === "https:" ||
-    c.req.header("x-forwarded-proto") === "https";
 }
 
 export function session(

@@ -1,0 +1,185 @@
+/**
+ * The Content-Security-Policy in a real browser: every page loads and its
+ * islands hydrate with no violation reported, item photos from other sites
+ * still show, and the policy is really enforced (an inline script injected on
+ * purpose is blocked and reported).
+ */
+import assert from "node:assert/strict";
+import type { Page } from "playwright-core";
+import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import { startTestServer } from "../helpers/server.ts";
+
+/** A photo host on another origin, as an item's image URL would be. */
+function startImageHost() {
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="#a2462a"/></svg>`;
+  const server = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    () => new Response(svg, { headers: { "content-type": "image/svg+xml" } }),
+  );
+  return {
+    // Chromium resolves `*.localhost` to loopback; a domain, as the schema wants.
+    url: `http://img.localhost:${server.addr.port}/jacket.svg`,
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}
+
+type Violation = { directive: string; blocked: string; sample: string };
+
+/** Collects CSP violations, reported by the page and by the console. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__cspViolation", (v: Violation) => {
+    seen.push(`${v.directive} blocked ${v.blocked} ${v.sample}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (globalThis as unknown as {
+        __cspViolation: (v: Violation) => void;
+      }).__cspViolation({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+      });
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) {
+      seen.push(`console: ${message.text()}`);
+    }
+  });
+  return seen;
+}
+
+/** Every island marker on the page has been hydrated. */
+async function waitForIslands(page: Page): Promise<number> {
+  const islands = page.locator("[data-island]");
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    await page.locator("[data-island]").nth(i).and(
+      page.locator('[data-hydrated="true"]'),
+    ).waitFor();
+  }
+  return count;
+}
+
+browserTest(
+  "[browser] every page runs under the CSP with no violation, islands hydrated",
+  async ({ page, screenshot }) => {
+    await using server = await startTestServer({ localDelayMs: 200 });
+    await using images = startImageHost();
+    const violations = await watchViolations(page);
+
+    // The shopper's wardrobe gets an item photographed on another site.
+    await page.goto(`${server.url}/`);
+    const added = await page.evaluate(async (imageUrl) => {
+      const res = await fetch("/api/wardrobe/items", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          name: "Rust suede jacket",
+          category: "outerwear",
+          colors: ["rust"],
+          pattern: "solid",
+          formality: 3,
+          seasons: ["autumn"],
+          image_url: imageUrl,
+        }),
+      });
+      return res.status;
+    }, images.url);
+    assert.equal(added, 201, "a same-origin fetch from our page may write");
+
+    const candidate = new URLSearchParams({
+      name: "Rust suede jacket",
+      category: "outerwear",
+      colors: "rust",
+      image_url: images.url,
+    });
+    const pages: [string, number][] = [
+      ["/", 0],
+      ["/wardrobe", 1],
+      ["/occasion", 1],
+      ["/complete", 1],
+      ["/consider-buying", 0],
+      [`/consider-buying/outfits?${candidate}`, 1],
+      ["/no-such-page", 0],
+    ];
+    for (const [path, islands] of pages) {
+      const res = await page.goto(`${server.url}${path}`);
+      assert.match(
+        res?.headers()["content-security-policy"] ?? "",
+        /script-src 'self'/,
+        `${path} is served with the CSP`,
+      );
+      await page.waitForLoadState("load");
+      assert.equal(await waitForIslands(page), islands, `islands on ${path}`);
+      assert.deepEqual(violations, [], `CSP violations on ${path}`);
+    }
+
+    // Photos from other sites show (img-src allows http: and https:).
+    await page.goto(`${server.url}/consider-buying/outfits?${candidate}`);
+    const photo = page.locator(`img[src="${images.url}"]`).first();
+    await photo.waitFor();
+    await page.waitForFunction(
+      (img) => (img as HTMLImageElement).complete,
+      await photo.elementHandle(),
+    );
+    assert.ok(
+      await photo.evaluate((img) => (img as HTMLImageElement).naturalWidth) >
+        0,
+      "the item photo loaded",
+    );
+    // Swatches are painted by classes, not (blocked) style attributes.
+    await page.goto(`${server.url}/`);
+    const swatch = page.locator(".swatch-navy").first();
+    assert.equal(
+      await swatch.evaluate((el) => getComputedStyle(el).backgroundColor),
+      "rgb(31, 44, 77)",
+    );
+
+    // A whole flow: fetch to start, EventSource to watch, the progress fill.
+    await page.goto(`${server.url}/occasion`);
+    await waitForIslands(page);
+    await page.getByLabel("Party").check();
+    await page.getByRole("button", { name: "Create outfits" }).click();
+    await waitForReveal(page);
+    await waitForIslands(page);
+    await page.locator(".progress-fill").waitFor();
+    await screenshot("csp-reveal-running");
+    assert.equal((await waitForEnd(page)).length, 3);
+    assert.equal(
+      await page.locator(".progress-fill").getAttribute("width"),
+      "100",
+    );
+    // Reloaded, a finished job is drawn full by the server's HTML alone.
+    await page.reload();
+    await page.locator('.reveal[data-status="complete"]').waitFor();
+    const fill = await page.locator(".progress-fill").boundingBox();
+    const bar = await page.getByRole("progressbar").boundingBox();
+    assert.ok(fill && bar && Math.abs(fill.width - bar.width) < 1, "full bar");
+    await screenshot("csp-reveal-complete");
+    assert.deepEqual(violations, [], "CSP violations during the flow");
+
+    // The policy is enforced and the listener hears it: an injected inline
+    // script does not run, and is reported.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "globalThis.__injected = true";
+      document.body.append(script);
+      return (globalThis as { __injected?: boolean }).__injected ?? false;
+    });
+    assert.equal(ran, false, "an inline script must not run");
+    await page.waitForFunction(() => true);
+    await waitUntil(() => violations.length > 0);
+    assert.match(violations.join("\n"), /script-src/);
+  },
+);
+
+async function waitUntil(condition: () => boolean, timeoutMs = 5_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("Timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
