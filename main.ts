@@ -9,18 +9,30 @@ import { openKv } from "./lib/kv.ts";
 import { loadSessionSecret } from "./lib/session.ts";
 import { StreamStats } from "./lib/sse.ts";
 import { selectStylists } from "./lib/stylist/select.ts";
+import { startJobSweeper } from "./workers/job_sweeper.ts";
 import { startOutfitWorker } from "./workers/outfit_worker.ts";
+
+/** Queue delivery takes ~50 ms; a job still queued after this was missed. */
+const QUEUE_GRACE_MS = 5_000;
 
 const config = loadConfig();
 const kv = await openKv(config.kvPath);
 const { stylist, fallback, description } = selectStylists(config);
 
-startOutfitWorker({ kv, stylist, fallback, leaseMs: config.leaseMs });
+const worker = { kv, stylist, fallback, leaseMs: config.leaseMs };
+if (config.useQueue) startOutfitWorker(worker);
+// Re-runs jobs whose worker died; without a queue, runs every job.
+startJobSweeper({
+  ...worker,
+  intervalMs: config.sweepIntervalMs,
+  queuedGraceMs: config.useQueue ? QUEUE_GRACE_MS : 0,
+});
 
 const app = createApp({
   kv,
   stats: new StreamStats(),
   limits: config.limits,
+  useQueue: config.useQueue,
   streaming: config.streaming,
   sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
   allowedOrigins: config.allowedOrigins,

@@ -26,6 +26,13 @@ export type Config = {
   localDelayMs: number;
   /** How long a worker may go silent before its job is up for grabs. */
   leaseMs: number;
+  /**
+   * Whether jobs go through `kv.enqueue`/`listenQueue`. Off for KV Connect
+   * URLs, which have no queue: the sweep dispatches jobs instead.
+   */
+  useQueue: boolean;
+  /** How often the sweep looks for jobs nobody is working on. */
+  sweepIntervalMs: number;
   /** Per-shopper job limits (`JOBS_PER_MINUTE`, `CONCURRENT_JOBS`). */
   limits: JobLimits;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
@@ -61,6 +68,19 @@ function numberFrom(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** `on` or `off`; anything else is a typo worth failing on. */
+function switchFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env.get(name)?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "off") return raw === "on";
+  throw new Error(`Invalid ${name} "${raw}": expected on or off`);
+}
+
+/** A KV Connect URL rather than a local file. */
+function isRemote(kvPath: string | undefined): boolean {
+  return /^https?:\/\//.test(kvPath ?? "");
+}
+
 /** A comma-separated list of origins (scheme and host, no path). */
 function originsFrom(env: Env, name: string): string[] {
   const entries = (env.get(name) ?? "").split(",").map((s) => s.trim())
@@ -93,13 +113,16 @@ function modelFrom(env: Env): ModelConfig | null {
 
 export function loadConfig(env: Env = Deno.env): Config {
   const onDeploy = Boolean(env.get("DENO_DEPLOYMENT_ID"));
+  const kvPath = env.get("DENO_KV_PATH") ||
+    (onDeploy ? undefined : "./data/stylist.kv");
   return {
     port: intFrom(env, "PORT", 8000),
-    kvPath: env.get("DENO_KV_PATH") ||
-      (onDeploy ? undefined : "./data/stylist.kv"),
+    kvPath,
     sessionSecret: env.get("SESSION_SECRET") || undefined,
     localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
     leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
+    useQueue: switchFrom(env, "JOB_QUEUE", !isRemote(kvPath)),
+    sweepIntervalMs: intFrom(env, "SWEEP_INTERVAL_MS", 2_000),
     limits: {
       jobsPerMinute: intFrom(
         env,

@@ -13,6 +13,8 @@ export type AppState = {
   stats: StreamStats;
   /** Per-shopper job limits; unset, job creation is not limited. */
   limits?: JobLimits;
+  /** False when the store has no queue and the sweep dispatches jobs. */
+  useQueue?: boolean;
   /** SSE heartbeat period; tests shorten it. */
   heartbeatMs?: number;
   /** False forces clients onto polling (`STREAMING=off`), the rollback switch. */

@@ -21,7 +21,15 @@ export type WorkerOptions = {
   fallback?: Stylist;
   leaseMs: number;
   reasoningFlushMs?: number;
+  /** Claims a job may take (first run plus retries after crashes). */
+  maxAttempts?: number;
 };
+
+/** A job whose worker died this many times is not retried again. */
+export const MAX_ATTEMPTS = 3;
+
+export const GAVE_UP_MESSAGE =
+  "We couldn't finish your outfits this time. Here is what was ready; please try again.";
 
 /** Starts taking jobs from the queue; resolves when the KV store closes. */
 export function startOutfitWorker(options: WorkerOptions): Promise<void> {
@@ -51,6 +59,17 @@ export async function runJob(
   const claimed = await claimJob(kv, jobId, { leaseMs });
   if (!claimed) return;
   const writer = new JobWriter(kv, claimed, { leaseMs, reasoningFlushMs });
+  const { attempts } = claimed.job;
+  if (attempts > (options.maxAttempts ?? MAX_ATTEMPTS)) {
+    // Its workers keep dying on it: whatever kills them would kill the next.
+    console.error(`Job "${jobId}" gave up after ${attempts - 1} attempts`);
+    try {
+      await fail(writer, new StylistError(GAVE_UP_MESSAGE));
+    } finally {
+      writer.close();
+    }
+    return;
+  }
   const abort = new AbortController();
   // A cancel must stop the model now, not at the worker's next write.
   const stopWatching = watchForLoss(
@@ -63,7 +82,7 @@ export async function runJob(
     const wardrobe = await listWardrobe(kv, claimed.job.user_id);
     await writer.progress(
       PROGRESS.wardrobeLoaded,
-      MESSAGES.wardrobeLoaded,
+      attempts > 1 ? MESSAGES.resuming : MESSAGES.wardrobeLoaded,
       writer.job.current_outfit,
     );
     const fallback = await styleOutfits({
@@ -94,6 +113,7 @@ export async function runJob(
     if (err instanceof JobLostError || abort.signal.aborted) return;
     await fail(writer, err);
   } finally {
+    writer.close();
     stopWatching();
     abort.abort();
   }

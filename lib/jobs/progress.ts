@@ -18,6 +18,8 @@ export const PROGRESS = {
 export const MESSAGES = {
   queued: "Queued…",
   wardrobeLoaded: "Wardrobe loaded, starting generation…",
+  /** A job taken over after its first worker stopped. */
+  resuming: "Picking up where we left off…",
   creating: (k: number, total = OUTFITS_PER_JOB) =>
     `Creating outfit ${k} of ${total}…`,
   /** Parallel mode: every outfit is under way at once. */

@@ -26,6 +26,8 @@ export type CreateJobOptions = {
   limits?: JobLimits;
   /** A repeat with the same key returns the job the first request made. */
   idempotencyKey?: string;
+  /** False when the store has no queue: the sweep will find the job. */
+  enqueue?: boolean;
 };
 
 export type CreateJobResult =
@@ -82,8 +84,8 @@ export async function createJob(
       .check(quota)
       .set(keys.job(job.id), job, ttl)
       .set(keys.jobEvent(job.id, first.seq), first, ttl)
-      .set(keys.activeJob(userId, job.id), now, ttl)
-      .enqueue(message);
+      .set(keys.activeJob(userId, job.id), now, ttl);
+    if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
     if (keyKey) op.check(used).set(keyKey, { job_id: job.id }, ttl);
     if ((await op.commit()).ok) return { kind: "created", job };

@@ -1,6 +1,8 @@
 /**
  * The worker's pen for one claimed job. It serialises commits, renews the
- * lease with every write (a working job needs no separate heartbeat), batches
+ * lease with every write and, when the stylist goes quiet (a slow first
+ * token, a retry's back-off), with a bare heartbeat commit, so a job is only
+ * ever up for grabs when its worker has really stopped. It batches
  * reasoning deltas so a chatty model costs a commit every ~100 ms rather than
  * one per token, and notices when the job was taken away (cancelled, or
  * reclaimed after the lease lapsed) so the worker can stop.
@@ -33,12 +35,28 @@ export class JobWriter {
   #queue: Promise<unknown> = Promise.resolve();
   #failure: unknown;
   #usage: TokenUsage | undefined;
+  #lastCommit = Date.now();
+  #heartbeat: ReturnType<typeof setInterval>;
 
   constructor(kv: Deno.Kv, entry: JobEntry, options: JobWriterOptions) {
     this.#kv = kv;
     this.#entry = entry;
     this.#options = { reasoningFlushMs: 100, ...options };
     this.#usage = entry.job.usage;
+    // Renewing at a third of the lease leaves two chances before it lapses.
+    const every = Math.max(1, Math.floor(options.leaseMs / 3));
+    this.#heartbeat = setInterval(() => {
+      if (Date.now() - this.#lastCommit < every) return;
+      this.#enqueue(() => this.#commit([], { renew: true })).catch(() => {
+        // Surfaced by the next append.
+      });
+    }, every);
+  }
+
+  /** Stops the heartbeat; the job is no longer being worked on here. */
+  close(): void {
+    clearInterval(this.#heartbeat);
+    clearTimeout(this.#flushTimer);
   }
 
   /** The snapshot as of the last commit. */
@@ -108,7 +126,10 @@ export class JobWriter {
     return run;
   }
 
-  async #commit(events: NewJobEvent[]): Promise<void> {
+  async #commit(
+    events: NewJobEvent[],
+    { renew = false } = {},
+  ): Promise<void> {
     if (this.#reasoning) {
       events = [
         { type: "reasoning", data: { delta: this.#reasoning } },
@@ -116,7 +137,10 @@ export class JobWriter {
       ];
       this.#reasoning = "";
     }
-    if (events.length === 0) return;
+    if (events.length === 0 && !renew) return;
+    if (isTerminal(this.job.status)) {
+      throw new JobLostError(this.job.id, this.job);
+    }
     const lease = this.job.lease &&
       { ...this.job.lease, until: Date.now() + this.#options.leaseMs };
     for (;;) {
@@ -126,6 +150,7 @@ export class JobWriter {
       });
       if (next) {
         this.#entry = next;
+        this.#lastCommit = Date.now();
         return;
       }
       // Someone else wrote the job. Carry on only if it is still ours.

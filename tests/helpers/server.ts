@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type JobLimits } from "../../lib/jobs/limits.ts";
 import { StreamStats } from "../../lib/sse.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { Stylist } from "../../lib/stylist/types.ts";
+import { startJobSweeper } from "../../workers/job_sweeper.ts";
 import { startOutfitWorker } from "../../workers/outfit_worker.ts";
 import { TestClient } from "./client.ts";
 
@@ -24,6 +25,10 @@ export type TestServerOptions = {
   limits?: Partial<JobLimits>;
   /** False is `STREAMING=off`: pages tell the client to poll. */
   streaming?: boolean;
+  /** False runs the app as on a store without a queue (KV Connect). */
+  useQueue?: boolean;
+  /** How often the job sweep runs (the app's default otherwise). */
+  sweepIntervalMs?: number;
 };
 
 export async function startTestServer(options: TestServerOptions = {}) {
@@ -31,11 +36,18 @@ export async function startTestServer(options: TestServerOptions = {}) {
   const stats = new StreamStats();
   const stylist = options.stylist ??
     createLocalStylist({ delayMs: options.localDelayMs ?? 0 });
-  const worker = startOutfitWorker({
+  const useQueue = options.useQueue ?? true;
+  const workerOptions = {
     kv,
     stylist,
     fallback: options.fallback,
     leaseMs: options.leaseMs ?? 30_000,
+  };
+  const worker = useQueue ? startOutfitWorker(workerOptions) : null;
+  const sweeper = startJobSweeper({
+    ...workerOptions,
+    intervalMs: options.sweepIntervalMs ?? 2_000,
+    queuedGraceMs: useQueue ? 5_000 : 0,
   });
   const app = createApp({
     kv,
@@ -43,6 +55,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     sessionSecret: "test-secret",
     heartbeatMs: options.heartbeatMs,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    useQueue,
     streaming: options.streaming ?? true,
   });
   const server = Deno.serve(
@@ -54,6 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     url,
     kv,
     stats,
+    sweeper,
     /** A new shopper (no cookie yet). */
     client: () => new TestClient(url),
     async [Symbol.asyncDispose]() {
@@ -64,6 +78,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
         }
         return true;
       }, { what: "running jobs to end", timeoutMs: 30_000 });
+      await sweeper.stop();
       await server.shutdown();
       kv.close();
       await worker;

@@ -19,7 +19,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export const POST = define.createHandlers(
   jsonBody(GenerateRequest),
   async (c) => {
-    const { kv, limits } = c.get("state");
+    const { kv, limits, useQueue } = c.get("state");
     const userId = c.get("userId");
     const request = c.req.valid("json");
     const idempotencyKey = c.req.header("idempotency-key");
@@ -49,6 +49,7 @@ export const POST = define.createHandlers(
       request,
       limits,
       idempotencyKey,
+      enqueue: useQueue ?? true,
     });
     if (created.kind === "limited") {
       c.header("Retry-After", String(created.retryAfterS));

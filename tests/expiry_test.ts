@@ -1,0 +1,92 @@
+/**
+ * Job data is temporary and wardrobes are not. KV deletes expired keys in
+ * its own time (about a minute later), so rather than wait, this reads the
+ * expiry KV stored for every row straight from the SQLite file.
+ */
+import assert from "node:assert/strict";
+import { DatabaseSync } from "node:sqlite";
+import { JOB_TTL_MS } from "../lib/kv.ts";
+import { createJob, getJob } from "../lib/jobs/store.ts";
+import { DEFAULT_LIMITS } from "../lib/jobs/limits.ts";
+import type { GenerateRequest } from "../lib/schemas.ts";
+import { createLocalStylist } from "../lib/stylist/providers/local.ts";
+import { runJob } from "../workers/outfit_worker.ts";
+
+const REQUEST: GenerateRequest = {
+  mode: "occasion",
+  occasions: ["work"],
+  include_reasoning: false,
+  parallel: false,
+};
+
+/** The first element of a KV key, which names what the row is. */
+function kind(key: Uint8Array): string {
+  assert.equal(key[0], 0x02, "keys start with a string");
+  return new TextDecoder().decode(key.subarray(1, key.indexOf(0x00, 1)));
+}
+
+Deno.test("[expiry] job records, events and their indexes expire after 24 h; wardrobes persist", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "stylist-expiry-" });
+  const path = `${dir}/stylist.kv`;
+  try {
+    const start = Date.now();
+    const kv = await Deno.openKv(path);
+    const userId = crypto.randomUUID();
+    const created = await createJob(kv, {
+      userId,
+      request: { ...REQUEST, occasions: ["party"] },
+      limits: DEFAULT_LIMITS,
+      idempotencyKey: "once",
+      enqueue: false,
+    });
+    assert.equal(created.kind, "created");
+    const jobId = created.job.id;
+    // A second, unfinished job keeps an entry in the active index.
+    await createJob(kv, {
+      userId,
+      request: REQUEST,
+      enqueue: false,
+    });
+    await runJob({ kv, stylist: createLocalStylist(), leaseMs: 30_000 }, jobId);
+    assert.equal((await getJob(kv, jobId))?.job.status, "complete");
+    kv.close();
+    const end = Date.now();
+
+    const db = new DatabaseSync(path, { readOnly: true });
+    const rows = db.prepare("SELECT k, expiration_ms FROM kv").all() as {
+      k: Uint8Array;
+      expiration_ms: number;
+    }[];
+    db.close();
+    const seen = new Map<string, number>();
+    for (const row of rows) {
+      const what = kind(row.k);
+      seen.set(what, (seen.get(what) ?? 0) + 1);
+      if (["users", "wardrobe"].includes(what)) {
+        assert.equal(row.expiration_ms, -1, `${what} must not expire`);
+      } else if (what === "job_quota") {
+        assert.ok(row.expiration_ms > end, "the quota outlives its minute");
+        assert.ok(row.expiration_ms <= end + JOB_TTL_MS);
+      } else {
+        assert.ok(
+          row.expiration_ms >= start + JOB_TTL_MS &&
+            row.expiration_ms <= end + JOB_TTL_MS,
+          `${what} expires in 24 h (got ${row.expiration_ms - end} ms)`,
+        );
+      }
+    }
+    for (
+      const what of [
+        "users",
+        "wardrobe",
+        "jobs",
+        "job_events",
+        "active_jobs",
+        "idempotency",
+        "job_quota",
+      ]
+    ) assert.ok(seen.has(what), `a "${what}" row was checked`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
