@@ -3,6 +3,24 @@ import assert from "node:assert/strict";
 import { SESSION_COOKIE } from "../lib/session.ts";
 import { startTestServer } from "./helpers/server.ts";
 
+/** Every key with its versionstamp: any write shows up as a difference. */
+async function snapshot(kv: Deno.Kv): Promise<string[]> {
+  const entries: string[] = [];
+  for await (const entry of kv.list({ prefix: [] })) {
+    entries.push(`${JSON.stringify(entry.key)}@${entry.versionstamp}`);
+  }
+  return entries;
+}
+
+const scarf = {
+  name: "Silk scarf",
+  category: "accessory",
+  colors: ["terracotta", "cream"],
+  pattern: "print",
+  formality: 3,
+  seasons: ["spring", "autumn"],
+};
+
 Deno.test("[identity] the first request of any kind issues a signed HttpOnly cookie", async () => {
   await using server = await startTestServer();
   const res = await fetch(`${server.url}/no-such-page`);
@@ -52,4 +70,92 @@ Deno.test("[identity] a forged cookie is a new shopper, not the one it names", a
     value,
     "a fresh session was issued",
   );
+});
+
+Deno.test("[identity] every owner-checked route is 404 to another shopper, and changes nothing", async () => {
+  await using server = await startTestServer();
+  const owner = server.client();
+  const jobId = await owner.generate({
+    mode: "occasion",
+    occasions: ["party"],
+  });
+  await owner.events(jobId);
+  const added = await owner.send("POST", "/api/wardrobe/items", scarf);
+  assert.equal(added.status, 201);
+  const itemPath = `/api/wardrobe/items/${added.body.id}`;
+
+  const stranger = server.client();
+  assert.equal((await stranger.get("/api/wardrobe")).status, 200);
+  const before = await snapshot(server.kv);
+
+  const attempts: [string, string, unknown?, Record<string, string>?][] = [
+    ["GET", `/api/jobs/${jobId}`],
+    ["GET", `/api/jobs/${jobId}/stream`],
+    ["GET", `/api/jobs/${jobId}/stream`, undefined, { "last-event-id": "0" }],
+    ["GET", `/api/jobs/${jobId}/stream?lastEventId=2`],
+    ["POST", `/api/jobs/${jobId}/cancel`],
+    ["PUT", itemPath, { ...scarf, name: "Not yours" }],
+    ["DELETE", itemPath],
+  ];
+  for (const [method, path, body, headers = {}] of attempts) {
+    const res = await stranger.fetch(path, {
+      method,
+      headers: { ...headers, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    assert.equal(res.status, 404, `${method} ${path}`);
+    assert.deepEqual(await res.json(), { error: "Not found" });
+  }
+  // Not yours and not there read the same, so ids cannot be probed.
+  const missing = await stranger.get(`/api/jobs/${crypto.randomUUID()}`);
+  assert.equal(missing.status, 404);
+  assert.deepEqual(missing.body, { error: "Not found" });
+
+  assert.deepEqual(await snapshot(server.kv), before, "nothing was written");
+  const mine = await owner.get(`/api/jobs/${jobId}`);
+  assert.equal(mine.status, 200);
+  assert.equal(mine.body.status, "complete");
+  const { body: { items } } = await owner.get("/api/wardrobe");
+  assert.deepEqual(
+    items.find((i: { id: string }) => i.id === added.body.id),
+    added.body,
+  );
+  const theirs = (await stranger.get("/api/wardrobe")).body.items;
+  assert.ok(!theirs.some((i: { id: string }) => i.id === added.body.id));
+});
+
+Deno.test("[identity] another shopper cannot cancel a running job", async () => {
+  await using server = await startTestServer({ localDelayMs: 150 });
+  const owner = server.client();
+  const jobId = await owner.generate({
+    mode: "occasion",
+    occasions: ["party"],
+  });
+  const stranger = server.client();
+  const cancel = await stranger.send("POST", `/api/jobs/${jobId}/cancel`);
+  assert.equal(cancel.status, 404);
+  const events = await owner.events(jobId);
+  assert.equal(events.at(-1)?.event, "complete", "the job ran to the end");
+});
+
+Deno.test("[identity] an unsigned cookie naming a shopper is a new shopper", async () => {
+  await using server = await startTestServer();
+  const owner = server.client();
+  const jobId = await owner.generate({
+    mode: "occasion",
+    occasions: ["party"],
+  });
+  await owner.events(jobId);
+  const [name, value] = owner.cookie!.split("=");
+  const userId = decodeURIComponent(value).split(".")[0];
+  for (const forged of [userId, `${userId}.`, `${userId}.${userId}`]) {
+    const forger = server.client();
+    forger.cookie = `${name}=${encodeURIComponent(forged)}`;
+    assert.equal((await forger.get(`/api/jobs/${jobId}`)).status, 404);
+    assert.notEqual(
+      decodeURIComponent(forger.cookie.split("=")[1]).split(".")[0],
+      userId,
+      `a fresh identity for "${forged}"`,
+    );
+  }
 });
