@@ -73,7 +73,7 @@ type Row = {
   raw?: { body: string | (() => ReadableStream<Uint8Array>); type?: string };
   headers?: Record<string, string>;
   as?: Who;
-  status: 400 | 404 | 409 | 413 | 415 | 422;
+  status: 400 | 403 | 404 | 409 | 413 | 415 | 422;
   /** A schema error: `error` is "Invalid request" and these are the paths. */
   issues?: string[];
   /** Otherwise what `error` must say. */
@@ -156,6 +156,11 @@ const GENERATE: Row[] = [
   { what: "no content type", req: GEN, raw: { body: JSON.stringify(occasion) }, status: 415, error: WANTS_JSON },
   { what: "70 KB body", req: GEN, raw: json(OVERSIZED), status: 413, error: TOO_BIG },
   { what: "70 KB body, chunked", req: GEN, raw: json(chunked(OVERSIZED)), status: 413, error: TOO_BIG },
+  { what: "a valid request from another site", req: GEN, json: occasion, headers: { origin: "https://evil.example" }, status: 403, error: /didn't come from a Stylist page/ },
+  // The Idempotency-Key header.
+  { what: "Idempotency-Key of 256 characters", req: GEN, json: occasion, headers: { "idempotency-key": "k".repeat(256) }, status: 400, issues: ["Idempotency-Key"] },
+  { what: "Idempotency-Key with a space", req: GEN, json: occasion, headers: { "idempotency-key": "try 2" }, status: 400, issues: ["Idempotency-Key"] },
+  { what: "Idempotency-Key reused for another request", req: GEN, json: { ...occasion, notes: "different" }, headers: { "idempotency-key": "try-1" }, status: 422, error: /already used for a different request/ },
   // Well formed, but the wardrobe cannot make it.
   { what: "occasion from an empty wardrobe", as: "emptied", req: GEN, json: occasion, status: 422, error: /^Your wardrobe is empty\. Add a few pieces/ },
   { what: "consider buying with an empty wardrobe", as: "emptied", req: GEN, json: buying({}), status: 422, error: /^Your wardrobe is empty\./ },
@@ -222,6 +227,8 @@ const WARDROBE: Row[] = [
   { what: "delete of an emoji id", req: `DELETE /api/wardrobe/items/${encodeURIComponent("👖")}`, status: 404, error: NOT_FOUND },
   { what: "delete of broken percent-encoding", req: "DELETE /api/wardrobe/items/%E0%A4%A", status: 404, error: NOT_FOUND },
   { what: "delete of the whole wardrobe", req: "DELETE /api/wardrobe", status: 404, error: NOT_FOUND },
+  { what: "delete from another site", req: "DELETE /api/wardrobe/items/dark-wash-jeans", headers: { origin: "null" }, status: 403, error: /didn't come from a Stylist page/ },
+  { what: "reset from another site", req: "POST /api/wardrobe/reset", headers: { origin: "http://127.0.0.1.evil.example" }, status: 403, error: /didn't come from a Stylist page/ },
   // Reset and the list.
   { what: "reset with a 70 KB body", req: "POST /api/wardrobe/reset", raw: json(OVERSIZED), status: 413, error: TOO_BIG },
   { what: "reset by GET", req: "GET /api/wardrobe/reset", status: 404, error: NOT_FOUND },
@@ -267,8 +274,18 @@ async function snapshot(kv: Deno.Kv): Promise<string[]> {
   return entries.map((e) => `${JSON.stringify(e.key)} @${e.versionstamp}`);
 }
 
-async function finishedJob(client: TestClient, request: unknown) {
-  const id = await client.generate(request);
+async function finishedJob(
+  client: TestClient,
+  request: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await client.fetch("/api/outfits/generate", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(request),
+  });
+  assert.equal(res.status, 202);
+  const id = (await res.json()).job_id;
   await waitFor(
     async () =>
       (await client.get(`/api/jobs/${id}`)).body.status === "complete",
@@ -323,7 +340,7 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
   // Sessions, seeded wardrobes and finished jobs all exist before the first
   // snapshot, so the only writes a row could cause are its own.
   const vars = {
-    job: await finishedJob(shopper, occasion),
+    job: await finishedJob(shopper, occasion, { "idempotency-key": "try-1" }),
     strangerJob: await finishedJob(stranger, occasion),
     strangerItem:
       (await stranger.send("POST", "/api/wardrobe/items", scarf)).body.id,
