@@ -1,8 +1,9 @@
 /**
  * A shopper's wardrobe in KV, one key per item so edits never race over one
- * big value. A new shopper starts with the sample wardrobe, seeded the first
- * time their wardrobe is touched (not on every anonymous request, so bots and
- * health checks cost nothing).
+ * big value. A new shopper starts with the sample wardrobe: reading it costs
+ * no write (a visitor who only looks, or sends a bad request, leaves nothing
+ * behind), and it is copied into their own keys the first time they change
+ * it.
  */
 import { keys } from "./kv.ts";
 import { SAMPLE_WARDROBE } from "./sample_wardrobe.ts";
@@ -70,10 +71,27 @@ export async function listWardrobe(
   kv: Deno.Kv,
   userId: string,
 ): Promise<WardrobeItem[]> {
+  const user = await kv.get<UserRecord>(keys.user(userId));
+  const items = user.versionstamp
+    ? (await readItems(kv, userId)).map((e) => e.value)
+    : [...SAMPLE_WARDROBE];
+  return items.sort(byCategoryThenName);
+}
+
+/**
+ * Seeds the wardrobe before a change to item `itemId`; false when the user
+ * has no such item, so a change to a missing item writes nothing.
+ */
+async function seededWith(
+  kv: Deno.Kv,
+  userId: string,
+  itemId: string,
+): Promise<boolean> {
+  const user = await kv.get<UserRecord>(keys.user(userId));
+  if (user.versionstamp) return true;
+  if (!SAMPLE_WARDROBE.some((item) => item.id === itemId)) return false;
   await ensureSeeded(kv, userId);
-  return (await readItems(kv, userId)).map((e) => e.value).sort(
-    byCategoryThenName,
-  );
+  return true;
 }
 
 function newItemId(): string {
@@ -108,7 +126,7 @@ export async function updateItem(
   itemId: string,
   input: NewWardrobeItem,
 ): Promise<WardrobeItem | null> {
-  await ensureSeeded(kv, userId);
+  if (!(await seededWith(kv, userId, itemId))) return null;
   const key = keys.wardrobeItem(userId, itemId);
   const current = await kv.get<WardrobeItem>(key);
   if (!current.value) return null;
@@ -123,7 +141,7 @@ export async function deleteItem(
   userId: string,
   itemId: string,
 ): Promise<boolean> {
-  await ensureSeeded(kv, userId);
+  if (!(await seededWith(kv, userId, itemId))) return false;
   const key = keys.wardrobeItem(userId, itemId);
   const current = await kv.get(key);
   if (!current.versionstamp) return false;

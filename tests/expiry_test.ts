@@ -10,6 +10,7 @@ import { createJob, getJob } from "../lib/jobs/store.ts";
 import { DEFAULT_LIMITS } from "../lib/jobs/limits.ts";
 import type { GenerateRequest } from "../lib/schemas.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
+import { resetWardrobe } from "../lib/wardrobe.ts";
 import { runJob } from "../workers/outfit_worker.ts";
 
 const REQUEST: GenerateRequest = {
@@ -32,6 +33,7 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
     const start = Date.now();
     const kv = await Deno.openKv(path);
     const userId = crypto.randomUUID();
+    await resetWardrobe(kv, userId); // the shopper's own copy of the sample
     const created = await createJob(kv, {
       userId,
       request: { ...REQUEST, occasions: ["party"] },

@@ -489,3 +489,27 @@ Deno.test("[hostile] every text, list and number a client can send is capped", (
     ["note: text without a length cap"],
   );
 });
+
+Deno.test("[hostile] a first-time visitor's bad requests write nothing either", async () => {
+  await using server = await startTestServer();
+  const rows: [string, string, unknown, number][] = [
+    ["GET", "/api/wardrobe", undefined, 200],
+    [
+      "POST",
+      "/api/outfits/generate",
+      { mode: "complete", anchor_ids: ["x"] },
+      400,
+    ],
+    ["POST", "/api/outfits/generate", { mode: "nope" }, 400],
+    ["PUT", "/api/wardrobe/items/item-0123456789", scarf, 404],
+    ["DELETE", "/api/wardrobe/items/item-0123456789", undefined, 404],
+    ["GET", `/api/jobs/${crypto.randomUUID()}`, undefined, 404],
+    ["POST", `/api/jobs/${crypto.randomUUID()}/cancel`, undefined, 404],
+  ];
+  for (const [method, path, body, status] of rows) {
+    const before = await snapshot(server.kv);
+    const res = await server.client().send(method, path, body);
+    assert.equal(res.status, status, `${method} ${path}`);
+    assert.deepEqual(await snapshot(server.kv), before, `${method} ${path}`);
+  }
+});
