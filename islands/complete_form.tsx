@@ -1,11 +1,8 @@
 /** The complete-a-look flow's form: pick one to three anchor pieces. */
 import { useSignal } from "@preact/signals";
 import { ItemVisual, type VisualItem } from "../components/item_visual.tsx";
-import {
-  type ApiError,
-  type PageFlags,
-  startGeneration,
-} from "../lib/client/api.ts";
+import type { PageFlags } from "../lib/client/api.ts";
+import { useGeneration } from "../lib/client/generation.ts";
 
 export type AnchorChoice = VisualItem & { id: string; category: string };
 
@@ -15,8 +12,8 @@ const MAX = 3;
 
 export default function CompleteForm({ items, flags }: CompleteFormProps) {
   const chosen = useSignal<string[]>([]);
-  const busy = useSignal(false);
-  const problem = useSignal<ApiError | null>(null);
+  const generation = useGeneration(flags);
+  const { problem } = generation;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -24,14 +21,12 @@ export default function CompleteForm({ items, flags }: CompleteFormProps) {
       problem.value = { error: "Choose at least one piece to build around." };
       return;
     }
-    busy.value = true;
-    problem.value = await startGeneration({
+    await generation.start({
       mode: "complete",
       anchor_ids: chosen.value,
       include_reasoning: flags.debug,
       parallel: false,
-    }, flags);
-    busy.value = false;
+    });
   }
 
   const full = chosen.value.length >= MAX;
@@ -82,9 +77,9 @@ export default function CompleteForm({ items, flags }: CompleteFormProps) {
         <button
           type="submit"
           class="button button-primary"
-          disabled={busy.value}
+          disabled={generation.blocked}
         >
-          {busy.value ? "Starting…" : "Create outfits"}
+          {generation.label("Create outfits")}
         </button>
       </div>
     </form>

@@ -2,12 +2,8 @@
  * A "Create outfits" button for a request the server already knows in full
  * (the reviewed candidate of the consider-buying flow).
  */
-import { useSignal } from "@preact/signals";
-import {
-  type ApiError,
-  type PageFlags,
-  startGeneration,
-} from "../lib/client/api.ts";
+import type { PageFlags } from "../lib/client/api.ts";
+import { useGeneration } from "../lib/client/generation.ts";
 import type { GenerateRequest } from "../lib/schemas.ts";
 
 export type GenerateButtonProps = {
@@ -19,25 +15,20 @@ export type GenerateButtonProps = {
 export default function GenerateButton(
   { request, flags, label }: GenerateButtonProps,
 ) {
-  const busy = useSignal(false);
-  const problem = useSignal<ApiError | null>(null);
-  async function start() {
-    busy.value = true;
-    problem.value = await startGeneration(request, flags);
-    busy.value = false;
-  }
+  const generation = useGeneration(flags);
+  const problem = generation.problem.value;
   return (
     <div class="generate">
-      {problem.value && (
-        <p class="notice notice-error" role="alert">{problem.value.error}</p>
+      {problem && (
+        <p class="notice notice-error" role="alert">{problem.error}</p>
       )}
       <button
         type="button"
         class="button button-primary"
-        onClick={start}
-        disabled={busy.value}
+        onClick={() => generation.start(request)}
+        disabled={generation.blocked}
       >
-        {busy.value ? "Starting…" : label}
+        {generation.label(label)}
       </button>
     </div>
   );

@@ -1,11 +1,8 @@
 /** The occasion flow's form: one to three occasions, optional notes. */
 import { useSignal } from "@preact/signals";
 import { FieldError, issueFor } from "../components/fields.tsx";
-import {
-  type ApiError,
-  type PageFlags,
-  startGeneration,
-} from "../lib/client/api.ts";
+import type { PageFlags } from "../lib/client/api.ts";
+import { useGeneration } from "../lib/client/generation.ts";
 import type { Occasion } from "../lib/schemas.ts";
 
 export type OccasionFormProps = {
@@ -18,8 +15,8 @@ const MAX = 3;
 export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
   const chosen = useSignal<Occasion[]>([]);
   const notes = useSignal("");
-  const busy = useSignal(false);
-  const problem = useSignal<ApiError | null>(null);
+  const generation = useGeneration(flags);
+  const { problem } = generation;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -27,15 +24,13 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
       problem.value = { error: "Choose at least one occasion." };
       return;
     }
-    busy.value = true;
-    problem.value = await startGeneration({
+    await generation.start({
       mode: "occasion",
       occasions: chosen.value,
       notes: notes.value.trim() || undefined,
       include_reasoning: flags.debug,
       parallel: false,
-    }, flags);
-    busy.value = false;
+    });
   }
 
   const full = chosen.value.length >= MAX;
@@ -87,8 +82,12 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
       {problem.value && !issues?.length && (
         <p class="notice notice-error" role="alert">{problem.value.error}</p>
       )}
-      <button type="submit" class="button button-primary" disabled={busy.value}>
-        {busy.value ? "Starting…" : "Create outfits"}
+      <button
+        type="submit"
+        class="button button-primary"
+        disabled={generation.blocked}
+      >
+        {generation.label("Create outfits")}
       </button>
     </form>
   );
