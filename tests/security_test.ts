@@ -337,6 +337,17 @@ async function bareApp(
   return { app, kv };
 }
 
+Deno.test("[security] an error answer carries the headers too", async () => {
+  const { app, kv } = await bareApp();
+  kv.close(); // Every read now throws: the app answers 500 from onError.
+  const res = await app.request("http://shop.test/api/wardrobe");
+  assert.equal(res.status, 500);
+  assert.deepEqual(await res.json(), {
+    error: "Something went wrong on our side",
+  });
+  assertSecurityHeaders(res, "a 500");
+});
+
 Deno.test("[security] ALLOWED_ORIGINS trusts exactly the origins it names", async () => {
   const { app, kv } = await bareApp({
     allowedOrigins: ["https://shop.example"],
