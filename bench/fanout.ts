@@ -1,0 +1,178 @@
+/**
+ * 5. Fan-out: 1,000 SSE clients on one instance (100 running jobs × 10
+ *    viewers each), delivery p99 and the server's peak RSS.
+ *
+ * The server is `main.ts` in its own process (bench/fanout_server.ts, which
+ * only adds a probe that notes when each event's commit resolved), its KV a
+ * SQLite file. The clients are this process: 100 shoppers each start one
+ * job and open it in 10 tabs. Twice: with the scripted model (a third
+ * process, bench/fake_model_server.ts, at bench/pace.ts's pace: ~90 events
+ * a job, most of them progress) and with the built-in stylist paced by
+ * `STYLIST_LOCAL_DELAY_MS` (~20 events a job), so the jobs are still
+ * running while every viewer connects.
+ *
+ * Delivery is commit → frame parsed at a viewer, both clocks being the same
+ * machine's wall clock (`performance.timeOrigin + now()`), for events
+ * committed after that viewer connected (earlier ones arrive as a backlog,
+ * which is resume, not delivery). Peak RSS is the server's VmHWM.
+ */
+import process from "node:process";
+import { TestClient } from "../tests/helpers/client.ts";
+import { readSse } from "../tests/helpers/sse_client.ts";
+import { startServerProcess } from "./server_process.ts";
+import { PACE_TEXT } from "./pace.ts";
+import { pool, type Result, summarize } from "./stats.ts";
+
+const VIEWERS = 10;
+const REQUEST = {
+  mode: "occasion",
+  occasions: ["date_night"],
+  include_reasoning: false,
+  parallel: false,
+};
+
+const now = () => performance.timeOrigin + performance.now();
+
+type Viewer = { job: string; connected: number; arrivals: Map<number, number> };
+
+export async function fanout({ quick }: { quick: boolean }) {
+  const jobs = quick ? 15 : 100;
+  await using model = await startServerProcess(
+    "bench/fake_model_server.ts",
+    { BENCH_REQUEST: JSON.stringify(REQUEST) },
+    /Scripted model on http:\/\/[^:]+:(\d+)/,
+  );
+  const results = await scenario("model", jobs, `model: ${PACE_TEXT}`, {
+    OPENAI_API_KEY: "sk-bench",
+    OPENAI_MODEL: "bench-model",
+    OPENAI_BASE_URL: `${model.url}/v1`,
+  });
+  // The quick run has no time for a second scenario.
+  if (quick) return results;
+  return [
+    ...results,
+    ...await scenario("local", jobs, "built-in stylist, 2 s an outfit", {
+      STYLIST_LOCAL_DELAY_MS: "2000",
+    }),
+  ];
+}
+
+async function scenario(
+  kind: "model" | "local",
+  jobs: number,
+  how: string,
+  env: Record<string, string>,
+): Promise<Result[]> {
+  const log = await Deno.makeTempFile({ prefix: "stylist-commits-" });
+  await using server = await startServerProcess("bench/fanout_server.ts", {
+    ...env,
+    BENCH_COMMIT_LOG: log,
+  });
+  const idleRss = await server.peakRssMb();
+  const shoppers = await pool(
+    Array.from({ length: jobs }, () => new TestClient(server.url)),
+    10,
+    async (shopper) => {
+      await shopper.get("/api/wardrobe"); // session and sample wardrobe
+      return shopper;
+    },
+  );
+
+  let open = 0;
+  let peakOpen = 0;
+  const viewers: Promise<Viewer>[] = [];
+  /** Opens one tab; resolves once it is connected, with its whole run. */
+  const watch = async (shopper: TestClient, job: string) => {
+    const res = await shopper.stream(job);
+    const viewer: Viewer = { job, connected: now(), arrivals: new Map() };
+    if (res.status !== 200) throw new Error(`Stream answered ${res.status}`);
+    peakOpen = Math.max(peakOpen, ++open);
+    const run = (async () => {
+      try {
+        for await (const frame of readSse(res.body!)) {
+          if (frame.kind === "event") {
+            viewer.arrivals.set(Number(frame.id), now());
+          }
+        }
+      } finally {
+        open--;
+      }
+      return viewer;
+    })();
+    return { run };
+  };
+  const started = now();
+  const cpu0 = await server.cpuSeconds();
+  const client0 = process.cpuUsage();
+  await pool(shoppers, 10, async (shopper) => {
+    const job = await shopper.generate(REQUEST);
+    // The next job starts once these tabs are connected.
+    const tabs = await Promise.all(
+      Array.from({ length: VIEWERS }, () => watch(shopper, job)),
+    );
+    viewers.push(...tabs.map((tab) => tab.run));
+  });
+  const done = await Promise.all(viewers);
+  const elapsed = (now() - started) / 1000;
+  const serverCpu = (await server.cpuSeconds() - cpu0) / elapsed;
+  const used = process.cpuUsage(client0);
+  const clientCpu = (used.user + used.system) / 1e6 / elapsed;
+  const peakRss = await server.peakRssMb();
+  await server.stop();
+  const commits = new Map<string, number>();
+  for (const [job, seq, at] of JSON.parse(await Deno.readTextFile(log))) {
+    commits.set(`${job}/${seq}`, at);
+  }
+  await Deno.remove(log);
+
+  const delivery: number[] = [];
+  const first = new Map<string, number>();
+  for (const viewer of done) {
+    for (const [seq, at] of viewer.arrivals) {
+      const key = `${viewer.job}/${seq}`;
+      first.set(key, Math.min(first.get(key) ?? Infinity, at));
+    }
+  }
+  const spread: number[] = [];
+  for (const viewer of done) {
+    for (const [seq, at] of viewer.arrivals) {
+      const key = `${viewer.job}/${seq}`;
+      const committed = commits.get(key);
+      if (committed === undefined || committed < viewer.connected) continue;
+      delivery.push(at - committed);
+      spread.push(at - first.get(key)!);
+    }
+  }
+  const summary = summarize(delivery);
+  const label = kind === "model" ? "scripted model" : "built-in stylist";
+  return [
+    {
+      id: `fanout_${kind}_delivery`,
+      metric: `${jobs * VIEWERS} streams, ${label}: delivery`,
+      unit: "ms",
+      summary,
+      goal: "p99 ≤ 100",
+      pass: summary.p99 <= 100,
+      note: `${how}; ${peakOpen} open at once, ${
+        elapsed.toFixed(1)
+      } s; CPU: server ${serverCpu.toFixed(2)}, clients ${
+        clientCpu.toFixed(2)
+      } cores`,
+    },
+    {
+      id: `fanout_${kind}_spread`,
+      metric: "  after the job's first viewer",
+      unit: "ms",
+      summary: summarize(spread),
+    },
+    {
+      id: `fanout_${kind}_peak_rss`,
+      metric: `${jobs * VIEWERS} streams, ${label}: server peak RSS`,
+      unit: "MB",
+      value: peakRss,
+      goal: "≤ 300",
+      pass: peakRss <= 300,
+      note: `${idleRss.toFixed(0)} MB idle`,
+    },
+  ];
+}
