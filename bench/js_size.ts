@@ -1,0 +1,92 @@
+/**
+ * 7. JavaScript shipped by `/reveal`, gzipped, and by pages with no islands.
+ *
+ * The pages are rendered by the app (in this process, over HTTP) and every
+ * script they load is counted: `<script src>` and `<link rel=modulepreload>`
+ * from static/build/, plus anything those files import statically (a page
+ * would fetch it too). Each file is gzipped on its own with
+ * `CompressionStream("gzip")`, as the server's compression sends it.
+ * Inline scripts are counted by their text.
+ */
+import { BUILD_DIR } from "../lib/islands.ts";
+import { startTestServer } from "../tests/helpers/server.ts";
+import type { Result } from "./stats.ts";
+
+/** Pages the README promises ship no JavaScript at all. */
+const WITHOUT_ISLANDS = ["/", "/consider-buying"];
+const GOAL_BYTES = 12 * 1024;
+
+export async function jsSize(_: { quick: boolean }) {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const jobId = await shopper.generate({
+    mode: "occasion",
+    occasions: ["work"],
+    include_reasoning: false,
+    parallel: false,
+  });
+  const reveal = await pageScripts(shopper, `/reveal?job=${jobId}`);
+  const results: Result[] = [{
+    id: "js_reveal_gzip",
+    metric: "JS shipped by /reveal, gzip",
+    unit: "B",
+    value: reveal.gzip,
+    goal: "≤ 12 KB (12,288 B)",
+    pass: reveal.gzip <= GOAL_BYTES,
+    note: `${reveal.files.length} files, ${reveal.raw} B minified`,
+  }];
+  for (const path of WITHOUT_ISLANDS) {
+    const page = await pageScripts(shopper, path);
+    results.push({
+      id: `js_${path === "/" ? "home" : path.slice(1)}_gzip`,
+      metric: `JS shipped by ${path}, gzip`,
+      unit: "B",
+      value: page.gzip,
+      goal: "0",
+      pass: page.gzip === 0,
+      note: page.files.length ? page.files.join(", ") : "no <script>",
+    });
+  }
+  return results;
+}
+
+type Fetcher = { fetch(path: string): Promise<Response> };
+
+async function pageScripts(client: Fetcher, path: string) {
+  const res = await client.fetch(path);
+  if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+  const html = await res.text();
+  const files = new Set<string>();
+  let inline = "";
+  for (const tag of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    const attrs = tag[0];
+    const src = /\b(?:src|href)="\/static\/build\/([^"]+\.js)"/.exec(attrs);
+    if (src && (tag[1] === "script" || /modulepreload/.test(attrs))) {
+      files.add(src[1]);
+    }
+  }
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    inline += m[1];
+  }
+  // What the listed files import statically is loaded too.
+  for (const file of files) {
+    const text = await Deno.readTextFile(new URL(file, BUILD_DIR));
+    for (const m of text.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)) {
+      files.add(m[1]);
+    }
+  }
+  let raw = new TextEncoder().encode(inline).length;
+  let gzip = inline ? await gzipSize(new TextEncoder().encode(inline)) : 0;
+  for (const file of files) {
+    const bytes = await Deno.readFile(new URL(file, BUILD_DIR));
+    raw += bytes.length;
+    gzip += await gzipSize(bytes);
+  }
+  return { files: [...files], raw, gzip };
+}
+
+async function gzipSize(bytes: Uint8Array<ArrayBuffer>): Promise<number> {
+  const stream = new Blob([bytes]).stream()
+    .pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
