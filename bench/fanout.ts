@@ -18,10 +18,11 @@
  */
 import process from "node:process";
 import { TestClient } from "../tests/helpers/client.ts";
+import { startFakeOpenAI } from "../tests/helpers/fake_openai.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
 import { startServerProcess } from "./server_process.ts";
 import { PACE_TEXT } from "./pace.ts";
-import { pool, type Result, summarize } from "./stats.ts";
+import { pool, type Result, sleep, summarize } from "./stats.ts";
 
 const VIEWERS = 10;
 const REQUEST = {
@@ -47,18 +48,30 @@ export async function fanout({ quick }: { quick: boolean }) {
     OPENAI_MODEL: "bench-model",
     OPENAI_BASE_URL: `${model.url}/v1`,
   });
-  // The quick run has no time for a second scenario.
+  // The quick run has no time for more scenarios.
   if (quick) return results;
-  return [
-    ...results,
+  results.push(
     ...await scenario("local", jobs, "built-in stylist, 2 s an outfit", {
       STYLIST_LOCAL_DELAY_MS: "2000",
     }),
-  ];
+  );
+  // The floor: the same streams open while every job waits for its model.
+  await using stalled = await startFakeOpenAI(() => ({
+    chunks: ["{"],
+    stallAfter: 0,
+  }));
+  results.push(
+    ...await scenario("idle", jobs, "every model silent", {
+      OPENAI_API_KEY: "sk-bench",
+      OPENAI_BASE_URL: stalled.baseURL,
+      OPENAI_FIRST_TOKEN_TIMEOUT_MS: "120000",
+    }),
+  );
+  return results;
 }
 
 async function scenario(
-  kind: "model" | "local",
+  kind: "model" | "local" | "idle",
   jobs: number,
   how: string,
   env: Record<string, string>,
@@ -112,6 +125,19 @@ async function scenario(
     );
     viewers.push(...tabs.map((tab) => tab.run));
   });
+  if (kind === "idle") {
+    await sleep(1_000);
+    const rss = await server.peakRssMb();
+    await server.stop();
+    await Promise.allSettled(viewers);
+    return [{
+      id: "fanout_idle_rss",
+      metric: `${jobs * VIEWERS} streams, nothing to send: server RSS`,
+      unit: "MB",
+      value: rss,
+      note: `${peakOpen} open, ${jobs} jobs waiting on their model`,
+    }];
+  }
   const done = await Promise.all(viewers);
   const elapsed = (now() - started) / 1000;
   const serverCpu = (await server.cpuSeconds() - cpu0) / elapsed;

@@ -78,7 +78,7 @@ export async function throughput({ quick }: { quick: boolean }) {
       value: rate,
       note: `${count} jobs in ${seconds.toFixed(1)} s; server CPU ${
         busy.toFixed(2)
-      } cores`,
+      } cores, ${(1000 * busy * seconds / count).toFixed(0)} ms a job`,
     },
     {
       id: "queue_wait",
