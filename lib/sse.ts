@@ -1,22 +1,22 @@
 /**
  * A job's event log as Server-Sent Events, pushed by `kv.watch`.
  *
- * One watch per stream, on the job's snapshot key: every commit that appends
- * events also rewrites the snapshot, so each wake-up lists the events after
- * the last one sent. The SSE `id:` is the event's sequence number, which is
- * what makes `Last-Event-ID` resume exact: no gap, no duplicate.
+ * The watch is on the job's snapshot key: every commit that appends events
+ * also rewrites the snapshot, so each wake-up lists the events after the last
+ * ones seen. Streams of the same job share that watch and that list through
+ * the job's feed (`jobs/feed.ts`). The SSE `id:` is the event's sequence
+ * number, which is what makes `Last-Event-ID` resume exact: no gap, no
+ * duplicate.
  */
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import { keys } from "./kv.ts";
-import { isTerminal, type Job } from "./jobs/job.ts";
-import { listEvents } from "./jobs/store.ts";
+import { feedsFor } from "./jobs/feed.ts";
 
 /** Tells EventSource how long to wait before reconnecting. */
 export const RETRY_MS = 2_000;
 export const HEARTBEAT_MS = 15_000;
 
-/** Live count of open watches, for tests and monitoring. */
+/** Live count of open watches (one per watched job), for tests and monitoring. */
 export class StreamStats {
   openWatches = 0;
 }
@@ -52,38 +52,32 @@ export function streamJobEvents(
   c.header("X-Accel-Buffering", "no");
   return streamSSE(c, async (stream) => {
     let lastSent = options.lastEventId;
-    const watch = kv.watch<[Job]>([keys.job(jobId)]).getReader();
-    stats.openWatches++;
-    // The watch only notices a vanished client at the next write; cancel it
-    // as soon as the request is gone so idle streams do not pile up.
-    const stop = () => watch.cancel().catch(() => {});
-    stream.onAbort(stop);
+    const feed = feedsFor(kv, stats).subscribe(jobId);
+    // The client may leave while nothing is happening: let go of the feed
+    // at once, so idle streams do not keep watches open.
+    stream.onAbort(() => feed.close());
     const heartbeat = setInterval(() => {
       stream.write(": heartbeat\n\n");
     }, heartbeatMs);
     try {
       await stream.write(`retry: ${RETRY_MS}\n\n`);
       for (;;) {
-        const { done, value } = await watch.read();
-        if (done || stream.aborted) return;
-        const job = value[0].value;
-        if (!job) return; // expired or deleted while watched
-        if (job.seq > lastSent) {
-          for (const event of await listEvents(kv, jobId, lastSent)) {
-            await stream.writeSSE({
-              id: String(event.seq),
-              event: event.type,
-              data: JSON.stringify(event.data),
-            });
-            lastSent = event.seq;
-          }
+        const state = await feed.next(lastSent);
+        if (!state || stream.aborted) return;
+        for (const event of state.events) {
+          if (event.seq <= lastSent) continue;
+          await stream.writeSSE({
+            id: String(event.seq),
+            event: event.type,
+            data: JSON.stringify(event.data),
+          });
+          lastSent = event.seq;
         }
-        if (isTerminal(job.status) && lastSent >= job.seq) return;
+        if (state.ended) return;
       }
     } finally {
       clearInterval(heartbeat);
-      await stop();
-      stats.openWatches--;
+      feed.close();
     }
   });
 }

@@ -110,6 +110,34 @@ Deno.test("[stream] a client that leaves closes its watch", async () => {
   assert.notEqual(status.body.status, "failed");
 });
 
+Deno.test("[stream] viewers of one job share one watch and each get the whole log", async () => {
+  await using server = await startTestServer({ localDelayMs: 200 });
+  const shopper = server.client();
+  const jobId = await shopper.generate(REQUEST);
+  // Three tabs, one resuming after event 1; each has its first event.
+  const tabs = await Promise.all([0, 0, 1].map(async (lastEventId) => {
+    const res = await shopper.stream(jobId, { lastEventId });
+    const events = readEvents(res.body!);
+    const first = await events.next();
+    return { events, seen: [first.value!] };
+  }));
+  const { body: job } = await shopper.get(`/api/jobs/${jobId}`);
+  assert.notEqual(job.status, "complete", "all three joined mid-job");
+  assert.equal(server.stats.openWatches, 1, "one watch for three streams");
+
+  for (const tab of tabs) {
+    for await (const event of tab.events) tab.seen.push(event);
+  }
+  const [whole, again, resumed] = tabs.map((tab) => tab.seen);
+  assert.deepEqual(whole.map((e) => e.id), whole.map((_, i) => i + 1));
+  assert.equal(whole.at(-1)?.event, "complete");
+  assert.deepEqual(again, whole);
+  assert.deepEqual(resumed, whole.slice(1));
+  await waitFor(() => server.stats.openWatches === 0, {
+    what: "the shared watch to close",
+  });
+});
+
 Deno.test("[stream] two streams on two jobs carry only their own events", async () => {
   await using server = await startTestServer({ localDelayMs: 30 });
   const alice = server.client();
