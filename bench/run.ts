@@ -45,6 +45,8 @@ if (unknown.length) {
   Deno.exit(2);
 }
 
+// Other work on the machine skews every number: say how busy it was.
+const loadBefore = Deno.loadavg();
 const started = performance.now();
 const results: Result[] = [];
 const failed: string[] = [];
@@ -65,7 +67,9 @@ console.log();
 console.log(table(results));
 const missed = results.filter((r) => r.pass === false).map((r) => r.id);
 console.log(
-  `\n${quick ? "Quick run" : "Full run"} in ${wall.toFixed(0)} s; ${
+  `\n${quick ? "Quick run" : "Full run"} in ${wall.toFixed(0)} s (load ${
+    loadBefore[0].toFixed(1)
+  } before); ${
     results.filter((r) => r.pass).length
   } goals met, ${missed.length} missed${
     missed.length ? ` (${missed.join(", ")})` : ""
@@ -82,6 +86,8 @@ await Deno.writeTextFile(
       wall_s: Math.round(wall * 10) / 10,
       machine: {
         cpus: navigator.hardwareConcurrency,
+        loadavg_before: loadBefore,
+        loadavg_after: Deno.loadavg(),
         os: `${Deno.build.os} ${Deno.build.arch}`,
         deno: Deno.version.deno,
       },
