@@ -164,13 +164,13 @@ Deno.test("[recovery] a slow worker keeps its job: the lease is renewed while th
     name: "slow",
     source: "local",
     async *generate(input) {
-      if (stalls++ === 0) await new Promise((r) => setTimeout(r, 900));
+      if (stalls++ === 0) await new Promise((r) => setTimeout(r, 2_400));
       yield* local.generate(input);
     },
   };
   await using server = await startTestServer({
     stylist: slow,
-    leaseMs: 300,
+    leaseMs: 800,
     sweepIntervalMs: 20,
   });
   const shopper = server.client();
