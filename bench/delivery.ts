@@ -167,6 +167,7 @@ function receive(res: Response) {
     }
     return arrivals;
   })();
+  done.catch(() => {}); // handled now, reported when awaited
   return {
     done,
     seen: (seq: number) =>

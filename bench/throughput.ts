@@ -49,7 +49,7 @@ export async function throughput({ quick }: { quick: boolean }) {
       const jobId = await shopper.generate(REQUEST);
       const accepted = performance.now();
       const res = await shopper.stream(jobId);
-      runs.push((async () => {
+      const run = (async () => {
         let waited = NaN;
         let done = NaN;
         for await (const event of readEvents(res.body!)) {
@@ -62,7 +62,9 @@ export async function throughput({ quick }: { quick: boolean }) {
           }
         }
         return { waited, done };
-      })());
+      })();
+      run.catch(() => {}); // handled now, reported when awaited below
+      runs.push(run);
     },
   );
   const results = await Promise.all(runs);
