@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { z } from "zod";
 import { GenerateRequest, NewWardrobeItem } from "../lib/schemas.ts";
 import type { TestClient } from "./helpers/client.ts";
+import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer, waitFor } from "./helpers/server.ts";
 
 const occasion = { mode: "occasion", occasions: ["casual"] };
@@ -26,14 +27,6 @@ const complete = (...anchor_ids: unknown[]) => ({
   mode: "complete",
   anchor_ids,
 });
-const scarf = {
-  name: "Silk scarf",
-  category: "accessory",
-  colors: ["terracotta", "cream"],
-  pattern: "print",
-  formality: 3,
-  seasons: ["spring", "autumn"],
-};
 
 /** Over the 64 KB body limit, and otherwise a perfectly good request. */
 const OVERSIZED = JSON.stringify({ ...occasion, notes: "x".repeat(70_000) });
@@ -173,52 +166,52 @@ const GENERATE: Row[] = [
 // deno-fmt-ignore
 const WARDROBE: Row[] = [
   // Adding an item: every field.
-  { what: "item with its own id", req: ADD, json: { ...scarf, id: "my-id" }, status: 400, issues: ["id"] },
-  { what: "item with a user id", req: ADD, json: { ...scarf, user_id: UUID_SHAPED }, status: 400, issues: ["user_id"] },
+  { what: "item with its own id", req: ADD, json: { ...SCARF, id: "my-id" }, status: 400, issues: ["id"] },
+  { what: "item with a user id", req: ADD, json: { ...SCARF, user_id: UUID_SHAPED }, status: 400, issues: ["user_id"] },
   { what: "item missing most fields", req: ADD, json: { category: "top" }, status: 400, issues: ["name", "colors", "formality", "seasons"] },
-  { what: "item name of 81 characters", req: ADD, json: { ...scarf, name: "x".repeat(81) }, status: 400, issues: ["name"] },
-  { what: "item name of 81 emoji", req: ADD, json: { ...scarf, name: "🧣".repeat(81) }, status: 400, issues: ["name"] },
-  { what: "item name of spaces", req: ADD, json: { ...scarf, name: "   " }, status: 400, issues: ["name"] },
-  { what: "item name with control characters", req: ADD, json: { ...scarf, name: "Scarf\u0007\u001b[2J" }, status: 400, issues: ["name"] },
-  { what: "item name with a lone surrogate", req: ADD, raw: json(JSON.stringify(scarf).replace('"Silk scarf"', '"Silk \\ud800scarf"')), status: 400, issues: ["name"] },
-  { what: "item name as an object", req: ADD, json: { ...scarf, name: { toString: "x" } }, status: 400, issues: ["name"] },
-  { what: "item category in capitals", req: ADD, json: { ...scarf, category: "Top" }, status: 400, issues: ["category"] },
-  { what: "item of unknown pattern", req: ADD, json: { ...scarf, pattern: "paisley" }, status: 400, issues: ["pattern"] },
-  { what: "item of unknown colour", req: ADD, json: { ...scarf, colors: ["plaid"] }, status: 400, issues: ["colors.0"] },
-  { what: "item without colours", req: ADD, json: { ...scarf, colors: [] }, status: 400, issues: ["colors"] },
-  { what: "item colours as a string", req: ADD, json: { ...scarf, colors: "red" }, status: 400, issues: ["colors"] },
-  { what: "item with 1,000 colours", req: ADD, json: { ...scarf, colors: Array(1_000).fill("red") }, status: 400, issues: ["colors"] },
-  { what: "item with repeated colours", req: ADD, json: { ...scarf, colors: ["red", "red"] }, status: 400, issues: ["colors"] },
-  { what: "item of unknown season", req: ADD, json: { ...scarf, seasons: ["monsoon"] }, status: 400, issues: ["seasons.0"] },
-  { what: "item with five seasons", req: ADD, json: { ...scarf, seasons: ["spring", "summer", "autumn", "winter", "spring"] }, status: 400, issues: ["seasons"] },
-  { what: "item seasons as null", req: ADD, json: { ...scarf, seasons: null }, status: 400, issues: ["seasons"] },
-  { what: "item of formality 9", req: ADD, json: { ...scarf, formality: 9 }, status: 400, issues: ["formality"] },
-  { what: "item of formality 2.5", req: ADD, json: { ...scarf, formality: 2.5 }, status: 400, issues: ["formality"] },
-  { what: "item formality as text", req: ADD, json: { ...scarf, formality: "3" }, status: 400, issues: ["formality"] },
-  { what: "item formality and price of ±1e309 (Infinity)", req: ADD, raw: json(JSON.stringify(scarf).replace('"formality":3', '"formality":1e309,"price":-1e309')), status: 400, issues: ["formality", "price"] },
-  { what: "item price over 100,000", req: ADD, json: { ...scarf, price: 100_001 }, status: 400, issues: ["price"] },
-  { what: "item with an ftp image", req: ADD, json: { ...scarf, image_url: "ftp://example.com/a.png" }, status: 400, issues: ["image_url"] },
-  { what: "item with a javascript: image", req: ADD, json: { ...scarf, image_url: "JaVaScRiPt:alert(document.cookie)" }, status: 400, issues: ["image_url"] },
-  { what: "item with a data: image", req: ADD, json: { ...scarf, image_url: "data:image/png;base64,iVBORw0KGgo=" }, status: 400, issues: ["image_url"] },
-  { what: "item with a protocol-relative image", req: ADD, json: { ...scarf, image_url: "//evil.example/a.png" }, status: 400, issues: ["image_url"] },
-  { what: "item with a file: image", req: ADD, json: { ...scarf, image_url: "file:///etc/passwd" }, status: 400, issues: ["image_url"] },
-  { what: "item image URL of 501 characters", req: ADD, json: { ...scarf, image_url: LONG_URL }, status: 400, issues: ["image_url"] },
-  { what: "item with __proto__", req: ADD, raw: json(JSON.stringify(scarf).replace("{", '{"__proto__":{"polluted":true},')), status: 400, issues: ["__proto__"] },
-  { what: "item list instead of an item", req: ADD, json: [scarf], status: 400, issues: [""] },
+  { what: "item name of 81 characters", req: ADD, json: { ...SCARF, name: "x".repeat(81) }, status: 400, issues: ["name"] },
+  { what: "item name of 81 emoji", req: ADD, json: { ...SCARF, name: "🧣".repeat(81) }, status: 400, issues: ["name"] },
+  { what: "item name of spaces", req: ADD, json: { ...SCARF, name: "   " }, status: 400, issues: ["name"] },
+  { what: "item name with control characters", req: ADD, json: { ...SCARF, name: "Scarf\u0007\u001b[2J" }, status: 400, issues: ["name"] },
+  { what: "item name with a lone surrogate", req: ADD, raw: json(JSON.stringify(SCARF).replace('"Silk scarf"', '"Silk \\ud800scarf"')), status: 400, issues: ["name"] },
+  { what: "item name as an object", req: ADD, json: { ...SCARF, name: { toString: "x" } }, status: 400, issues: ["name"] },
+  { what: "item category in capitals", req: ADD, json: { ...SCARF, category: "Top" }, status: 400, issues: ["category"] },
+  { what: "item of unknown pattern", req: ADD, json: { ...SCARF, pattern: "paisley" }, status: 400, issues: ["pattern"] },
+  { what: "item of unknown colour", req: ADD, json: { ...SCARF, colors: ["plaid"] }, status: 400, issues: ["colors.0"] },
+  { what: "item without colours", req: ADD, json: { ...SCARF, colors: [] }, status: 400, issues: ["colors"] },
+  { what: "item colours as a string", req: ADD, json: { ...SCARF, colors: "red" }, status: 400, issues: ["colors"] },
+  { what: "item with 1,000 colours", req: ADD, json: { ...SCARF, colors: Array(1_000).fill("red") }, status: 400, issues: ["colors"] },
+  { what: "item with repeated colours", req: ADD, json: { ...SCARF, colors: ["red", "red"] }, status: 400, issues: ["colors"] },
+  { what: "item of unknown season", req: ADD, json: { ...SCARF, seasons: ["monsoon"] }, status: 400, issues: ["seasons.0"] },
+  { what: "item with five seasons", req: ADD, json: { ...SCARF, seasons: ["spring", "summer", "autumn", "winter", "spring"] }, status: 400, issues: ["seasons"] },
+  { what: "item seasons as null", req: ADD, json: { ...SCARF, seasons: null }, status: 400, issues: ["seasons"] },
+  { what: "item of formality 9", req: ADD, json: { ...SCARF, formality: 9 }, status: 400, issues: ["formality"] },
+  { what: "item of formality 2.5", req: ADD, json: { ...SCARF, formality: 2.5 }, status: 400, issues: ["formality"] },
+  { what: "item formality as text", req: ADD, json: { ...SCARF, formality: "3" }, status: 400, issues: ["formality"] },
+  { what: "item formality and price of ±1e309 (Infinity)", req: ADD, raw: json(JSON.stringify(SCARF).replace('"formality":3', '"formality":1e309,"price":-1e309')), status: 400, issues: ["formality", "price"] },
+  { what: "item price over 100,000", req: ADD, json: { ...SCARF, price: 100_001 }, status: 400, issues: ["price"] },
+  { what: "item with an ftp image", req: ADD, json: { ...SCARF, image_url: "ftp://example.com/a.png" }, status: 400, issues: ["image_url"] },
+  { what: "item with a javascript: image", req: ADD, json: { ...SCARF, image_url: "JaVaScRiPt:alert(document.cookie)" }, status: 400, issues: ["image_url"] },
+  { what: "item with a data: image", req: ADD, json: { ...SCARF, image_url: "data:image/png;base64,iVBORw0KGgo=" }, status: 400, issues: ["image_url"] },
+  { what: "item with a protocol-relative image", req: ADD, json: { ...SCARF, image_url: "//evil.example/a.png" }, status: 400, issues: ["image_url"] },
+  { what: "item with a file: image", req: ADD, json: { ...SCARF, image_url: "file:///etc/passwd" }, status: 400, issues: ["image_url"] },
+  { what: "item image URL of 501 characters", req: ADD, json: { ...SCARF, image_url: LONG_URL }, status: 400, issues: ["image_url"] },
+  { what: "item with __proto__", req: ADD, raw: json(JSON.stringify(SCARF).replace("{", '{"__proto__":{"polluted":true},')), status: 400, issues: ["__proto__"] },
+  { what: "item list instead of an item", req: ADD, json: [SCARF], status: 400, issues: [""] },
   { what: "item as malformed JSON", req: ADD, raw: json("{name: 'Scarf'}"), status: 400, error: NOT_JSON },
-  { what: "item as text/plain", req: ADD, raw: { type: "text/plain", body: JSON.stringify(scarf) }, status: 415, error: WANTS_JSON },
-  { what: "item of 70 KB", req: ADD, raw: json(JSON.stringify({ ...scarf, name: "x".repeat(70_000) })), status: 413, error: TOO_BIG },
+  { what: "item as text/plain", req: ADD, raw: { type: "text/plain", body: JSON.stringify(SCARF) }, status: 415, error: WANTS_JSON },
+  { what: "item of 70 KB", req: ADD, raw: json(JSON.stringify({ ...SCARF, name: "x".repeat(70_000) })), status: 413, error: TOO_BIG },
   // Editing an item: the body, and the id in the path.
   { what: "edit with a name as a number", req: EDIT, json: { name: 3 }, status: 400, issues: ["name", "category", "colors", "formality", "seasons"] },
-  { what: "edit that renames the id", req: EDIT, json: { ...scarf, id: "white-oxford-shirt" }, status: 400, issues: ["id"] },
-  { what: "edit with a javascript: image", req: EDIT, json: { ...scarf, image_url: "javascript:alert(1)" }, status: 400, issues: ["image_url"] },
-  { what: "edit as text/plain", req: EDIT, raw: { type: "text/plain", body: JSON.stringify(scarf) }, status: 415, error: WANTS_JSON },
+  { what: "edit that renames the id", req: EDIT, json: { ...SCARF, id: "white-oxford-shirt" }, status: 400, issues: ["id"] },
+  { what: "edit with a javascript: image", req: EDIT, json: { ...SCARF, image_url: "javascript:alert(1)" }, status: 400, issues: ["image_url"] },
+  { what: "edit as text/plain", req: EDIT, raw: { type: "text/plain", body: JSON.stringify(SCARF) }, status: 415, error: WANTS_JSON },
   { what: "edit of 70 KB", req: EDIT, raw: json(OVERSIZED), status: 413, error: TOO_BIG },
-  { what: "edit of an unknown item", req: "PUT /api/wardrobe/items/ghost-coat", json: scarf, status: 404, error: NOT_FOUND },
-  { what: "edit of another shopper's item", req: "PUT /api/wardrobe/items/:strangerItem", json: scarf, status: 404, error: NOT_FOUND },
-  { what: "edit of a 3,000-character id", req: `PUT /api/wardrobe/items/${LONG_ID}`, json: scarf, status: 404, error: NOT_FOUND },
-  { what: "edit of ../../users", req: "PUT /api/wardrobe/items/..%2F..%2Fusers", json: scarf, status: 404, error: NOT_FOUND },
-  { what: "edit of an id in capitals", req: "PUT /api/wardrobe/items/DARK-WASH-JEANS", json: scarf, status: 404, error: NOT_FOUND },
+  { what: "edit of an unknown item", req: "PUT /api/wardrobe/items/ghost-coat", json: SCARF, status: 404, error: NOT_FOUND },
+  { what: "edit of another shopper's item", req: "PUT /api/wardrobe/items/:strangerItem", json: SCARF, status: 404, error: NOT_FOUND },
+  { what: "edit of a 3,000-character id", req: `PUT /api/wardrobe/items/${LONG_ID}`, json: SCARF, status: 404, error: NOT_FOUND },
+  { what: "edit of ../../users", req: "PUT /api/wardrobe/items/..%2F..%2Fusers", json: SCARF, status: 404, error: NOT_FOUND },
+  { what: "edit of an id in capitals", req: "PUT /api/wardrobe/items/DARK-WASH-JEANS", json: SCARF, status: 404, error: NOT_FOUND },
   // Deleting an item.
   { what: "delete of an unknown item", req: "DELETE /api/wardrobe/items/ghost-coat", status: 404, error: NOT_FOUND },
   { what: "delete of another shopper's item", req: "DELETE /api/wardrobe/items/:strangerItem", status: 404, error: NOT_FOUND },
@@ -268,11 +261,6 @@ const JOBS: Row[] = [
 ];
 
 const TABLE = [...GENERATE, ...WARDROBE, ...JOBS];
-
-async function snapshot(kv: Deno.Kv): Promise<string[]> {
-  const entries = await Array.fromAsync(kv.list({ prefix: [] }));
-  return entries.map((e) => `${JSON.stringify(e.key)} @${e.versionstamp}`);
-}
 
 async function finishedJob(
   client: TestClient,
@@ -343,7 +331,7 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
     job: await finishedJob(shopper, occasion, { "idempotency-key": "try-1" }),
     strangerJob: await finishedJob(stranger, occasion),
     strangerItem:
-      (await stranger.send("POST", "/api/wardrobe/items", scarf)).body.id,
+      (await stranger.send("POST", "/api/wardrobe/items", SCARF)).body.id,
   };
   await deleteItems(emptied, () => false);
   await deleteItems(shoeless, (category) => category !== "shoes");
@@ -351,9 +339,9 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
 
   const failures: string[] = [];
   for (const row of TABLE) {
-    const before = await snapshot(server.kv);
+    const before = await kvSnapshot(server.kv);
     const { res, text } = await send(clients[row.as ?? "shopper"], row, vars);
-    const after = await snapshot(server.kv);
+    const after = await kvSnapshot(server.kv);
     const where = `${row.what} (${row.req.slice(0, 60)}): ${res.status} ${
       text.slice(0, 300)
     }`;
@@ -415,13 +403,13 @@ Deno.test("[hostile] pages given hostile ids and queries answer 4xx, never 5xx",
     ],
   ];
   for (const [path, status] of pages) {
-    const before = await snapshot(server.kv);
+    const before = await kvSnapshot(server.kv);
     const res = await shopper.fetch(path);
     const html = await res.text();
     assert.equal(res.status, status, path.slice(0, 60));
     assert.match(res.headers.get("content-type") ?? "", /^text\/html/);
     assert.doesNotMatch(html, /Something went wrong/);
-    assert.deepEqual(await snapshot(server.kv), before, "no KV write");
+    assert.deepEqual(await kvSnapshot(server.kv), before, "no KV write");
   }
 });
 
@@ -501,15 +489,15 @@ Deno.test("[hostile] a first-time visitor's bad requests write nothing either", 
       400,
     ],
     ["POST", "/api/outfits/generate", { mode: "nope" }, 400],
-    ["PUT", "/api/wardrobe/items/item-0123456789", scarf, 404],
+    ["PUT", "/api/wardrobe/items/item-0123456789", SCARF, 404],
     ["DELETE", "/api/wardrobe/items/item-0123456789", undefined, 404],
     ["GET", `/api/jobs/${crypto.randomUUID()}`, undefined, 404],
     ["POST", `/api/jobs/${crypto.randomUUID()}/cancel`, undefined, 404],
   ];
   for (const [method, path, body, status] of rows) {
-    const before = await snapshot(server.kv);
+    const before = await kvSnapshot(server.kv);
     const res = await server.client().send(method, path, body);
     assert.equal(res.status, status, `${method} ${path}`);
-    assert.deepEqual(await snapshot(server.kv), before, `${method} ${path}`);
+    assert.deepEqual(await kvSnapshot(server.kv), before, `${method} ${path}`);
   }
 });

@@ -1,25 +1,8 @@
 /** Sessions and ownership: a job is visible only to the shopper who made it. */
 import assert from "node:assert/strict";
 import { SESSION_COOKIE } from "../lib/session.ts";
+import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer } from "./helpers/server.ts";
-
-/** Every key with its versionstamp: any write shows up as a difference. */
-async function snapshot(kv: Deno.Kv): Promise<string[]> {
-  const entries: string[] = [];
-  for await (const entry of kv.list({ prefix: [] })) {
-    entries.push(`${JSON.stringify(entry.key)}@${entry.versionstamp}`);
-  }
-  return entries;
-}
-
-const scarf = {
-  name: "Silk scarf",
-  category: "accessory",
-  colors: ["terracotta", "cream"],
-  pattern: "print",
-  formality: 3,
-  seasons: ["spring", "autumn"],
-};
 
 Deno.test("[identity] the first request of any kind issues a signed HttpOnly cookie", async () => {
   await using server = await startTestServer();
@@ -80,13 +63,13 @@ Deno.test("[identity] every owner-checked route is 404 to another shopper, and c
     occasions: ["party"],
   });
   await owner.events(jobId);
-  const added = await owner.send("POST", "/api/wardrobe/items", scarf);
+  const added = await owner.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(added.status, 201);
   const itemPath = `/api/wardrobe/items/${added.body.id}`;
 
   const stranger = server.client();
   assert.equal((await stranger.get("/api/wardrobe")).status, 200);
-  const before = await snapshot(server.kv);
+  const before = await kvSnapshot(server.kv);
 
   const attempts: [string, string, unknown?, Record<string, string>?][] = [
     ["GET", `/api/jobs/${jobId}`],
@@ -94,7 +77,7 @@ Deno.test("[identity] every owner-checked route is 404 to another shopper, and c
     ["GET", `/api/jobs/${jobId}/stream`, undefined, { "last-event-id": "0" }],
     ["GET", `/api/jobs/${jobId}/stream?lastEventId=2`],
     ["POST", `/api/jobs/${jobId}/cancel`],
-    ["PUT", itemPath, { ...scarf, name: "Not yours" }],
+    ["PUT", itemPath, { ...SCARF, name: "Not yours" }],
     ["DELETE", itemPath],
   ];
   for (const [method, path, body, headers = {}] of attempts) {
@@ -111,7 +94,7 @@ Deno.test("[identity] every owner-checked route is 404 to another shopper, and c
   assert.equal(missing.status, 404);
   assert.deepEqual(missing.body, { error: "Not found" });
 
-  assert.deepEqual(await snapshot(server.kv), before, "nothing was written");
+  assert.deepEqual(await kvSnapshot(server.kv), before, "nothing was written");
   const mine = await owner.get(`/api/jobs/${jobId}`);
   assert.equal(mine.status, 200);
   assert.equal(mine.body.status, "complete");

@@ -18,17 +18,9 @@ import { loadSessionSecret, SESSION_COOKIE } from "../lib/session.ts";
 import { StreamStats } from "../lib/sse.ts";
 import type { Stylist } from "../lib/stylist/types.ts";
 import type { TestClient } from "./helpers/client.ts";
+import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer, waitFor } from "./helpers/server.ts";
 import { readEvents } from "./helpers/sse_client.ts";
-
-const scarf = {
-  name: "Silk scarf",
-  category: "accessory",
-  colors: ["terracotta", "cream"],
-  pattern: "print",
-  formality: 3,
-  seasons: ["spring", "autumn"],
-};
 
 const OCCASION = { mode: "occasion", occasions: ["party"] };
 
@@ -38,21 +30,12 @@ function assertSecurityHeaders(res: Response, what: string) {
   }
 }
 
-/** Every key with its versionstamp: any write shows up as a difference. */
-async function snapshot(kv: Deno.Kv): Promise<string[]> {
-  const entries: string[] = [];
-  for await (const entry of kv.list({ prefix: [] })) {
-    entries.push(`${JSON.stringify(entry.key)}@${entry.versionstamp}`);
-  }
-  return entries;
-}
-
 /** A snapshot once the store has stopped changing (the worker has settled). */
 async function settledSnapshot(kv: Deno.Kv): Promise<string[]> {
-  let last = await snapshot(kv);
+  let last = await kvSnapshot(kv);
   await waitFor(async () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const next = await snapshot(kv);
+    const next = await kvSnapshot(kv);
     const same = JSON.stringify(next) === JSON.stringify(last);
     last = next;
     return same;
@@ -206,7 +189,7 @@ Deno.test("[security] every palette colour has its swatch class", async () => {
 Deno.test("[security] a cross-origin write is refused with 403 on every state-changing route and writes nothing", async () => {
   await using server = await startTestServer({ stylist: stalledStylist });
   const owner = server.client();
-  const item = await owner.send("POST", "/api/wardrobe/items", scarf);
+  const item = await owner.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(item.status, 201);
   const jobId = await owner.generate(OCCASION);
   await waitFor(async () =>
@@ -231,8 +214,8 @@ async function refuseEveryForgery(
 
   const itemPath = `/api/wardrobe/items/${itemId}`;
   const routes: [string, string, unknown?][] = [
-    ["POST", "/api/wardrobe/items", scarf],
-    ["PUT", itemPath, { ...scarf, name: "Forged" }],
+    ["POST", "/api/wardrobe/items", SCARF],
+    ["PUT", itemPath, { ...SCARF, name: "Forged" }],
     ["PATCH", itemPath, { name: "Forged" }],
     ["DELETE", itemPath],
     ["POST", "/api/wardrobe/reset"],
@@ -271,7 +254,7 @@ async function refuseEveryForgery(
       }
     }
   }
-  assert.deepEqual(await snapshot(server.kv), before, "nothing was written");
+  assert.deepEqual(await kvSnapshot(server.kv), before, "nothing was written");
 }
 
 Deno.test("[security] same-origin and Origin-less writes go through", async () => {
@@ -300,12 +283,12 @@ Deno.test("[security] same-origin and Origin-less writes go through", async () =
     const added = await shopper.fetch("/api/wardrobe/items", {
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
-      body: JSON.stringify(scarf),
+      body: JSON.stringify(SCARF),
     });
     assert.equal(added.status, 201, `add, ${what}`);
     const { id } = await added.json();
     const itemPath = `/api/wardrobe/items/${id}`;
-    assert.equal(await send("PUT", itemPath, scarf), 200, `edit, ${what}`);
+    assert.equal(await send("PUT", itemPath, SCARF), 200, `edit, ${what}`);
     assert.equal(await send("DELETE", itemPath), 204, `delete, ${what}`);
     assert.equal(await send("POST", "/api/wardrobe/reset"), 200, what);
     const started = await shopper.fetch("/api/outfits/generate", {
@@ -439,7 +422,7 @@ Deno.test("[security] with no SESSION_SECRET one is generated, kept in KV and re
     const added = await one.request("http://shop.test/api/wardrobe/items", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(scarf),
+      body: JSON.stringify(SCARF),
     });
     assert.equal(added.status, 201);
     const cookie = `${SESSION_COOKIE}=${sessionCookie(added)}`;
@@ -448,7 +431,7 @@ Deno.test("[security] with no SESSION_SECRET one is generated, kept in KV and re
     });
     assert.equal(listed.headers.get("set-cookie"), null, "no new session");
     const { items } = await listed.json();
-    assert.ok(items.some((i: { name: string }) => i.name === scarf.name));
+    assert.ok(items.some((i: { name: string }) => i.name === SCARF.name));
 
     // A secret from the environment wins and is not stored.
     const other = await Deno.openKv(":memory:");
@@ -468,7 +451,7 @@ Deno.test("[security] a cookie signed with another secret is a new shopper", asy
     const added = await theirs.request("http://shop.test/api/wardrobe/items", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(scarf),
+      body: JSON.stringify(SCARF),
     });
     assert.equal(added.status, 201);
     const forged = sessionCookie(added)!;
@@ -480,7 +463,7 @@ Deno.test("[security] a cookie signed with another secret is a new shopper", asy
     const userOf = (v: string) => decodeURIComponent(v).split(".")[0];
     assert.notEqual(userOf(fresh), userOf(forged));
     const { items } = await res.json();
-    assert.ok(!items.some((i: { name: string }) => i.name === scarf.name));
+    assert.ok(!items.some((i: { name: string }) => i.name === SCARF.name));
   } finally {
     kv.close();
   }

@@ -1,16 +1,8 @@
 /** The wardrobe API: a sample to start from, validated edits, private to you. */
 import assert from "node:assert/strict";
 import { WardrobeItem } from "../lib/schemas.ts";
+import { SCARF } from "./helpers/fixtures.ts";
 import { startTestServer } from "./helpers/server.ts";
-
-const scarf = {
-  name: "Silk scarf",
-  category: "accessory",
-  colors: ["terracotta", "cream"],
-  pattern: "print",
-  formality: 3,
-  seasons: ["spring", "autumn"],
-};
 
 Deno.test("[wardrobe] a new shopper starts with the sample wardrobe", async () => {
   await using server = await startTestServer();
@@ -35,19 +27,19 @@ Deno.test("[wardrobe] a new shopper starts with the sample wardrobe", async () =
 Deno.test("[wardrobe] add, edit and delete an item", async () => {
   await using server = await startTestServer();
   const shopper = server.client();
-  const added = await shopper.send("POST", "/api/wardrobe/items", scarf);
+  const added = await shopper.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(added.status, 201);
   assert.equal(
     added.headers.get("location"),
     `/api/wardrobe/items/${added.body.id}`,
   );
-  assert.deepEqual(added.body, { id: added.body.id, ...scarf });
+  assert.deepEqual(added.body, { id: added.body.id, ...SCARF });
 
   const edited = await shopper.send(
     "PUT",
     `/api/wardrobe/items/${added.body.id}`,
     {
-      ...scarf,
+      ...SCARF,
       name: "Silk square scarf",
     },
   );
@@ -77,14 +69,14 @@ Deno.test("[wardrobe] each shopper's wardrobe is their own; reset restores the s
   const alice = server.client();
   const bob = server.client();
   const sample = (await alice.get("/api/wardrobe")).body.items;
-  const added = await alice.send("POST", "/api/wardrobe/items", scarf);
+  const added = await alice.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(
     (await alice.send("DELETE", "/api/wardrobe/items/dark-wash-jeans")).status,
     204,
   );
   assert.deepEqual((await bob.get("/api/wardrobe")).body.items, sample);
   assert.equal(
-    (await bob.send("PUT", `/api/wardrobe/items/${added.body.id}`, scarf))
+    (await bob.send("PUT", `/api/wardrobe/items/${added.body.id}`, SCARF))
       .status,
     404,
     "bob cannot edit alice's item",
