@@ -7,7 +7,7 @@ import { createApp } from "./lib/app.ts";
 import { loadConfig } from "./lib/config.ts";
 import { openKv } from "./lib/kv.ts";
 import { loadSessionSecret } from "./lib/session.ts";
-import { StreamStats } from "./lib/sse.ts";
+import { JobFeeds } from "./lib/jobs/feed.ts";
 import { selectStylists } from "./lib/stylist/select.ts";
 import { startJobSweeper } from "./workers/job_sweeper.ts";
 import { startOutfitWorker } from "./workers/outfit_worker.ts";
@@ -30,7 +30,7 @@ startJobSweeper({
 
 const app = createApp({
   kv,
-  stats: new StreamStats(),
+  feeds: new JobFeeds(),
   limits: config.limits,
   useQueue: config.useQueue,
   streaming: config.streaming,

@@ -25,7 +25,7 @@ import {
 } from "../lib/jobs/store.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import type { NewJobEvent, Outfit } from "../lib/schemas.ts";
-import { StreamStats } from "../lib/sse.ts";
+import { JobFeeds } from "../lib/jobs/feed.ts";
 import { randomSource } from "../lib/stylist/test_fixtures.ts";
 import { TestClient } from "../tests/helpers/client.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
@@ -51,7 +51,7 @@ export async function delivery({ quick }: { quick: boolean }) {
   const kv = await Deno.openKv(`${dir}/delivery.kv`);
   const app = createApp({
     kv,
-    stats: new StreamStats(),
+    feeds: new JobFeeds(),
     sessionSecret: "bench-secret",
   });
   const server = Deno.serve(

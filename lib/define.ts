@@ -6,11 +6,12 @@
 import { createFactory } from "hono/factory";
 import type { JobLimits } from "./jobs/limits.ts";
 import type { SessionVariables } from "./session.ts";
-import type { StreamStats } from "./sse.ts";
+import type { JobFeeds } from "./jobs/feed.ts";
 
 export type AppState = {
   kv: Deno.Kv;
-  stats: StreamStats;
+  /** Shares one watch among the streams of each job. */
+  feeds: JobFeeds;
   /** Per-shopper job limits; unset, job creation is not limited. */
   limits?: JobLimits;
   /** False when the store has no queue and the sweep dispatches jobs. */

@@ -10,23 +10,18 @@
  */
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import { feedsFor } from "./jobs/feed.ts";
+import type { JobFeeds } from "./jobs/feed.ts";
 
 /** Tells EventSource how long to wait before reconnecting. */
 export const RETRY_MS = 2_000;
 export const HEARTBEAT_MS = 15_000;
-
-/** Live count of open watches (one per watched job), for tests and monitoring. */
-export class StreamStats {
-  openWatches = 0;
-}
 
 export type JobStreamOptions = {
   kv: Deno.Kv;
   jobId: string;
   /** Send only events after this sequence number. */
   lastEventId: number;
-  stats: StreamStats;
+  feeds: JobFeeds;
   heartbeatMs?: number;
 };
 
@@ -48,11 +43,11 @@ export function streamJobEvents(
   c: Context,
   options: JobStreamOptions,
 ): Response {
-  const { kv, jobId, stats, heartbeatMs = HEARTBEAT_MS } = options;
+  const { kv, jobId, feeds, heartbeatMs = HEARTBEAT_MS } = options;
   c.header("X-Accel-Buffering", "no");
   return streamSSE(c, async (stream) => {
     let lastSent = options.lastEventId;
-    const feed = feedsFor(kv, stats).subscribe(jobId);
+    const feed = feeds.subscribe(kv, jobId);
     // The client may leave while nothing is happening: let go of the feed
     // at once, so idle streams do not keep watches open.
     stream.onAbort(() => feed.close());

@@ -15,7 +15,7 @@ import {
   SECURITY_HEADERS,
 } from "../lib/security_headers.ts";
 import { loadSessionSecret, SESSION_COOKIE } from "../lib/session.ts";
-import { StreamStats } from "../lib/sse.ts";
+import { JobFeeds } from "../lib/jobs/feed.ts";
 import type { Stylist } from "../lib/stylist/types.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
@@ -313,7 +313,7 @@ async function bareApp(
   const kv = options.kv ?? await Deno.openKv(":memory:");
   const app = createApp({
     kv,
-    stats: new StreamStats(),
+    feeds: new JobFeeds(),
     sessionSecret: options.secret ?? "test-secret",
     allowedOrigins: options.allowedOrigins,
   });

@@ -98,10 +98,10 @@ Deno.test("[stream] a client that leaves closes its watch", async () => {
   const res = await shopper.stream(jobId, { signal: abort.signal });
   const events = readEvents(res.body!);
   assert.equal((await events.next()).value?.event, "progress");
-  assert.equal(server.stats.openWatches, 1);
+  assert.equal(server.feeds.openWatches, 1);
   abort.abort();
   await events.return(undefined);
-  await waitFor(() => server.stats.openWatches === 0, {
+  await waitFor(() => server.feeds.openWatches === 0, {
     what: "the watch to close",
     timeoutMs: 2_000,
   });
@@ -123,7 +123,7 @@ Deno.test("[stream] viewers of one job share one watch and each get the whole lo
   }));
   const { body: job } = await shopper.get(`/api/jobs/${jobId}`);
   assert.notEqual(job.status, "complete", "all three joined mid-job");
-  assert.equal(server.stats.openWatches, 1, "one watch for three streams");
+  assert.equal(server.feeds.openWatches, 1, "one watch for three streams");
 
   for (const tab of tabs) {
     for await (const event of tab.events) tab.seen.push(event);
@@ -133,7 +133,7 @@ Deno.test("[stream] viewers of one job share one watch and each get the whole lo
   assert.equal(whole.at(-1)?.event, "complete");
   assert.deepEqual(again, whole);
   assert.deepEqual(resumed, whole.slice(1));
-  await waitFor(() => server.stats.openWatches === 0, {
+  await waitFor(() => server.feeds.openWatches === 0, {
     what: "the shared watch to close",
   });
 });

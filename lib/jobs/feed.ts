@@ -12,9 +12,6 @@ import { isTerminal, type Job } from "./job.ts";
 import { listEvents } from "./store.ts";
 import type { JobEvent } from "../schemas.ts";
 
-/** Counts open watches, for tests and monitoring. */
-export type WatchCounter = { openWatches: number };
-
 /** What a subscriber sees: the log so far, and whether more can come. */
 export type FeedState = {
   events: readonly JobEvent[];
@@ -32,7 +29,7 @@ class JobFeed {
   #reader: ReadableStreamDefaultReader<[Deno.KvEntryMaybe<Job>]>;
   subscribers = 0;
 
-  constructor(kv: Deno.Kv, jobId: string, counter: WatchCounter) {
+  constructor(kv: Deno.Kv, jobId: string, counter: { openWatches: number }) {
     this.#reader = kv.watch<[Job]>([keys.job(jobId)]).getReader();
     counter.openWatches++;
     this.#follow(kv, jobId)
@@ -103,16 +100,16 @@ export type Subscription = {
   close(): void;
 };
 
-/** The feeds of one KV store, keyed by job id. */
+/** The app's feeds, keyed by job id (an app serves one KV store). */
 export class JobFeeds {
   #feeds = new Map<string, JobFeed>();
+  /** Live count of open watches (one per watched job), for tests and monitoring. */
+  openWatches = 0;
 
-  constructor(readonly kv: Deno.Kv, readonly counter: WatchCounter) {}
-
-  subscribe(jobId: string): Subscription {
+  subscribe(kv: Deno.Kv, jobId: string): Subscription {
     let feed = this.#feeds.get(jobId);
     if (!feed || feed.failed) {
-      feed = new JobFeed(this.kv, jobId, this.counter);
+      feed = new JobFeed(kv, jobId, this);
       this.#feeds.set(jobId, feed);
     }
     feed.subscribers++;
@@ -141,13 +138,4 @@ export class JobFeeds {
       },
     };
   }
-}
-
-const hubs = new WeakMap<Deno.Kv, JobFeeds>();
-
-/** The feeds of `kv` in this process (there is one watch per job per store). */
-export function feedsFor(kv: Deno.Kv, counter: WatchCounter): JobFeeds {
-  let hub = hubs.get(kv);
-  if (!hub) hubs.set(kv, hub = new JobFeeds(kv, counter));
-  return hub;
 }

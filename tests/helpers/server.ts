@@ -6,7 +6,7 @@
 import { createApp } from "../../lib/app.ts";
 import { isTerminal, type Job } from "../../lib/jobs/job.ts";
 import { DEFAULT_LIMITS, type JobLimits } from "../../lib/jobs/limits.ts";
-import { StreamStats } from "../../lib/sse.ts";
+import { JobFeeds } from "../../lib/jobs/feed.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { Stylist } from "../../lib/stylist/types.ts";
 import { startJobSweeper } from "../../workers/job_sweeper.ts";
@@ -33,7 +33,7 @@ export type TestServerOptions = {
 
 export async function startTestServer(options: TestServerOptions = {}) {
   const kv = await Deno.openKv(":memory:");
-  const stats = new StreamStats();
+  const feeds = new JobFeeds();
   const stylist = options.stylist ??
     createLocalStylist({ delayMs: options.localDelayMs ?? 0 });
   const useQueue = options.useQueue ?? true;
@@ -51,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   });
   const app = createApp({
     kv,
-    stats,
+    feeds,
     sessionSecret: "test-secret",
     heartbeatMs: options.heartbeatMs,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
@@ -66,7 +66,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
   return {
     url,
     kv,
-    stats,
+    feeds,
     sweeper,
     /** A new shopper (no cookie yet). */
     client: () => new TestClient(url),

@@ -11,7 +11,7 @@ import { JobId } from "../../../../lib/schemas.ts";
 import { invalidRequest, pathId } from "../../../../lib/validation.ts";
 
 export const GET = define.createHandlers(pathId(JobId), async (c) => {
-  const { kv, stats, heartbeatMs } = c.get("state");
+  const { kv, feeds, heartbeatMs } = c.get("state");
   const jobId = c.req.valid("param").id;
   const job = await getOwnJob(kv, jobId, c.get("userId"));
   if (!job) return c.json(NOT_FOUND, 404);
@@ -29,5 +29,5 @@ export const GET = define.createHandlers(pathId(JobId), async (c) => {
   if (isTerminal(job.status) && lastEventId >= job.seq) {
     return c.body(null, 204);
   }
-  return streamJobEvents(c, { kv, jobId, lastEventId, stats, heartbeatMs });
+  return streamJobEvents(c, { kv, jobId, lastEventId, feeds, heartbeatMs });
 });
