@@ -60,16 +60,6 @@ export async function runJob(
   if (!claimed) return;
   const writer = new JobWriter(kv, claimed, { leaseMs, reasoningFlushMs });
   const { attempts } = claimed.job;
-  if (attempts > (options.maxAttempts ?? MAX_ATTEMPTS)) {
-    // Its workers keep dying on it: whatever kills them would kill the next.
-    console.error(`Job "${jobId}" gave up after ${attempts - 1} attempts`);
-    try {
-      await fail(writer, new StylistError(GAVE_UP_MESSAGE));
-    } finally {
-      writer.close();
-    }
-    return;
-  }
   const abort = new AbortController();
   // A cancel must stop the model now, not at the worker's next write.
   const stopWatching = watchForLoss(
@@ -79,6 +69,11 @@ export async function runJob(
     (job) => abort.abort(new JobLostError(jobId, job)),
   );
   try {
+    if (attempts > (options.maxAttempts ?? MAX_ATTEMPTS)) {
+      // Its workers keep dying on it: whatever kills them would kill the next.
+      console.error(`Job "${jobId}" gave up after ${attempts - 1} attempts`);
+      throw new StylistError(GAVE_UP_MESSAGE);
+    }
     const wardrobe = await listWardrobe(kv, claimed.job.user_id);
     await writer.progress(
       PROGRESS.wardrobeLoaded,
