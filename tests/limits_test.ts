@@ -163,3 +163,23 @@ Deno.test("[limits] admitJob forgets starts older than a minute", () => {
     quota: { started: [now - 10_000, now + 10_001] },
   });
 });
+
+Deno.test("[idempotency] a retry gets its job even after the wardrobe changed", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const around = { mode: "complete", anchor_ids: ["white-oxford-shirt"] };
+  const first = await (await post(shopper, around, "shirt-outfits")).json();
+  await shopper.events(first.job_id);
+  const removed = await shopper.send(
+    "DELETE",
+    "/api/wardrobe/items/white-oxford-shirt",
+  );
+  assert.equal(removed.status, 204);
+
+  const retry = await post(shopper, around, "shirt-outfits");
+  assert.equal(retry.status, 202);
+  assert.equal((await retry.json()).job_id, first.job_id);
+  const fresh = await post(shopper, around, "another-try");
+  assert.equal(fresh.status, 400, "without the key, the shirt is gone");
+  await fresh.body?.cancel();
+});

@@ -55,17 +55,12 @@ export async function createJob(
     : keys.idempotency(userId, idempotencyKey);
   for (;;) {
     const now = Date.now();
-    const [quota, used] = await kv.getMany<[JobQuota, { job_id: string }]>(
-      [quotaKey, keyKey ?? quotaKey],
-    );
-    if (keyKey && used.value) {
-      const earlier = await getJob(kv, used.value.job_id);
-      if (earlier) {
-        const same = JSON.stringify(earlier.job.request) ===
-          JSON.stringify(options.request);
-        return { kind: same ? "replayed" : "key_reused", job: earlier.job };
-      }
-    }
+    const [quota, used] = await Promise.all([
+      kv.get<JobQuota>(quotaKey),
+      keyKey && kv.get<IdempotencyRecord>(keyKey),
+    ]);
+    const replay = used && await replayOf(kv, used.value, options.request);
+    if (replay) return replay;
     let admitted: JobQuota | null = null;
     if (limits) {
       const admission = admitJob(
@@ -87,10 +82,42 @@ export async function createJob(
       .set(keys.activeJob(userId, job.id), now, ttl);
     if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
-    if (keyKey) op.check(used).set(keyKey, { job_id: job.id }, ttl);
+    if (keyKey && used) op.check(used).set(keyKey, { job_id: job.id }, ttl);
     if ((await op.commit()).ok) return { kind: "created", job };
     // Another request of this shopper committed first: decide again.
   }
+}
+
+type IdempotencyRecord = { job_id: string };
+
+/**
+ * The job an earlier request with this idempotency key made, if it still
+ * exists: `replayed` for the same request, `key_reused` for another one. The
+ * route asks before it validates anything, so a retry gets its job even if
+ * the wardrobe has changed since; `createJob` asks again inside its commit
+ * loop, which settles two first uses racing each other.
+ */
+export async function findReplay(
+  kv: Deno.Kv,
+  userId: string,
+  idempotencyKey: string,
+  request: GenerateRequest,
+): Promise<CreateJobResult | null> {
+  const used = await kv.get<IdempotencyRecord>(
+    keys.idempotency(userId, idempotencyKey),
+  );
+  return await replayOf(kv, used.value, request);
+}
+
+async function replayOf(
+  kv: Deno.Kv,
+  record: IdempotencyRecord | null,
+  request: GenerateRequest,
+): Promise<CreateJobResult | null> {
+  const earlier = record && await getJob(kv, record.job_id);
+  if (!earlier) return null;
+  const same = JSON.stringify(earlier.job.request) === JSON.stringify(request);
+  return { kind: same ? "replayed" : "key_reused", job: earlier.job };
 }
 
 /** A job record as the API creates it, with its first event folded in. */

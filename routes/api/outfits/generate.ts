@@ -6,8 +6,13 @@
  * An `Idempotency-Key` header makes a retry safe: a repeat with the same key
  * (within the 24 h a job lives) answers with the job the first request made.
  */
+import type { Context } from "hono";
 import { define } from "../../../lib/define.ts";
-import { createJob } from "../../../lib/jobs/store.ts";
+import {
+  createJob,
+  type CreateJobResult,
+  findReplay,
+} from "../../../lib/jobs/store.ts";
 import { GenerateRequest } from "../../../lib/schemas.ts";
 import { checkFeasible } from "../../../lib/stylist/outfit_rules.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
@@ -29,6 +34,11 @@ export const POST = define.createHandlers(
         message: "Expected 1 to 255 visible ASCII characters",
       }]);
     }
+    // A retry gets its job back even if the wardrobe changed meanwhile.
+    const replay = idempotencyKey &&
+      await findReplay(kv, userId, idempotencyKey, request);
+    if (replay) return answer(c, replay);
+
     const wardrobe = await listWardrobe(kv, userId);
 
     if (request.mode === "complete") {
@@ -51,28 +61,33 @@ export const POST = define.createHandlers(
       idempotencyKey,
       enqueue: useQueue ?? true,
     });
-    if (created.kind === "limited") {
-      c.header("Retry-After", String(created.retryAfterS));
-      return c.json(
-        { error: created.error, retry_after_s: created.retryAfterS },
-        429,
-      );
-    }
-    if (created.kind === "key_reused") {
-      return c.json({
-        error:
-          "This Idempotency-Key was already used for a different request; send a new key for a new request.",
-      }, 422);
-    }
-    const { job } = created;
-    if (created.kind === "replayed") c.header("Idempotent-Replayed", "true");
-    const statusUrl = `/api/jobs/${job.id}`;
-    c.header("Location", statusUrl);
-    return c.json({
-      job_id: job.id,
-      status: job.status,
-      status_url: statusUrl,
-      stream_url: `${statusUrl}/stream`,
-    }, 202);
+    return answer(c, created);
   },
 );
+
+/** The HTTP answer to what `createJob` (or a replay) decided. */
+function answer(c: Context, created: CreateJobResult): Response {
+  if (created.kind === "limited") {
+    c.header("Retry-After", String(created.retryAfterS));
+    return c.json(
+      { error: created.error, retry_after_s: created.retryAfterS },
+      429,
+    );
+  }
+  if (created.kind === "key_reused") {
+    return c.json({
+      error:
+        "This Idempotency-Key was already used for a different request; send a new key for a new request.",
+    }, 422);
+  }
+  const { job } = created;
+  if (created.kind === "replayed") c.header("Idempotent-Replayed", "true");
+  const statusUrl = `/api/jobs/${job.id}`;
+  c.header("Location", statusUrl);
+  return c.json({
+    job_id: job.id,
+    status: job.status,
+    status_url: statusUrl,
+    stream_url: `${statusUrl}/stream`,
+  }, 202);
+}
