@@ -115,7 +115,7 @@ export async function startGeneration(
   const res = await sendJson<{ job_id: string; retry_after_s?: number }>(
     "POST",
     "/api/outfits/generate",
-    { ...request, include_reasoning: flags.debug },
+    request,
     { "idempotency-key": idempotencyKey },
   );
   if (res.status === 202) {

@@ -8,7 +8,7 @@ import { batch, computed, signal } from "@preact/signals";
 // job.ts has no runtime imports, so sharing its helper costs the bundle nothing.
 import { isTerminal, type JobView } from "../jobs/job.ts";
 import type { GenerateRequest, JobEventData, JobStatus } from "../schemas.ts";
-import { type PageFlags, revealUrl, sendJson } from "./api.ts";
+import { type PageFlags, sendJson, startGeneration } from "./api.ts";
 
 /** The snapshot fields the page starts from (a trimmed `jobView`). */
 export type RevealSnapshot =
@@ -209,17 +209,9 @@ export function createRevealModel(props: RevealProps) {
   /** Starts the same request again as a new job. */
   async function retry() {
     busy.value = true;
-    const res = await sendJson<{ job_id: string }>(
-      "POST",
-      "/api/outfits/generate",
-      props.request,
-    );
-    if (res.status === 202) {
-      location.assign(revealUrl(res.body.job_id, props.flags));
-      return;
-    }
+    const failed = await startGeneration(props.request, props.flags);
     busy.value = false;
-    error.value = res.body.error ?? `Could not start again (${res.status})`;
+    error.value = failed.error;
   }
 
   return {
