@@ -97,6 +97,11 @@ Deno.test("[identity] another shopper cannot cancel a running job", async () => 
   const stranger = server.client();
   const cancel = await stranger.send("POST", `/api/jobs/${jobId}/cancel`);
   assert.equal(cancel.status, 404);
+  const { body } = await owner.get(`/api/jobs/${jobId}`);
+  assert.ok(
+    ["queued", "running"].includes(body.status),
+    `still running when the stranger was refused (${body.status})`,
+  );
   const events = await owner.events(jobId);
   assert.equal(events.at(-1)?.event, "complete", "the job ran to the end");
 });

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { admitJob } from "../lib/jobs/limits.ts";
-import type { Job } from "../lib/jobs/job.ts";
+import { jobCount } from "./helpers/fixtures.ts";
 import { startTestServer, waitFor } from "./helpers/server.ts";
 import type { TestClient } from "./helpers/client.ts";
 
@@ -12,12 +12,6 @@ const REQUEST = {
   mode: "occasion",
   occasions: ["brunch"],
 };
-
-async function jobCount(kv: Deno.Kv): Promise<number> {
-  let count = 0;
-  for await (const _ of kv.list<Job>({ prefix: ["jobs"] })) count++;
-  return count;
-}
 
 function post(client: TestClient, body: unknown, key?: string) {
   return client.fetch("/api/outfits/generate", {

@@ -17,6 +17,7 @@ import {
 import { loadSessionSecret, SESSION_COOKIE } from "../lib/session.ts";
 import { JobFeeds } from "../lib/jobs/feed.ts";
 import type { Stylist } from "../lib/stylist/types.ts";
+import { MESSAGES } from "../lib/jobs/progress.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer, waitFor } from "./helpers/server.ts";
@@ -28,19 +29,6 @@ function assertSecurityHeaders(res: Response, what: string) {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     assert.equal(res.headers.get(name), value, `${name} on ${what}`);
   }
-}
-
-/** A snapshot once the store has stopped changing (the worker has settled). */
-async function settledSnapshot(kv: Deno.Kv): Promise<string[]> {
-  let last = await kvSnapshot(kv);
-  await waitFor(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const next = await kvSnapshot(kv);
-    const same = JSON.stringify(next) === JSON.stringify(last);
-    last = next;
-    return same;
-  }, { what: "the store to settle" });
-  return last;
 }
 
 /** Starts outfit 1, then waits until the job is cancelled. */
@@ -187,13 +175,19 @@ Deno.test("[security] every palette colour has its swatch class", async () => {
 });
 
 Deno.test("[security] a cross-origin write is refused with 403 on every state-changing route and writes nothing", async () => {
-  await using server = await startTestServer({ stylist: stalledStylist });
+  // A lease far longer than the test: no heartbeat commit lands meanwhile.
+  await using server = await startTestServer({
+    stylist: stalledStylist,
+    leaseMs: 600_000,
+  });
   const owner = server.client();
   const item = await owner.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(item.status, 201);
   const jobId = await owner.generate(OCCASION);
+  // "Creating outfit 1 of 3…" is the stalled job's last write until cancel.
   await waitFor(async () =>
-    (await server.kv.get<Job>(keys.job(jobId))).value?.status === "running"
+    (await server.kv.get<Job>(keys.job(jobId))).value?.message ===
+      MESSAGES.creating(1)
   );
   try {
     await refuseEveryForgery(server, owner, jobId, item.body.id);
@@ -210,7 +204,7 @@ async function refuseEveryForgery(
   jobId: string,
   itemId: string,
 ) {
-  const before = await settledSnapshot(server.kv);
+  const before = await kvSnapshot(server.kv);
 
   const itemPath = `/api/wardrobe/items/${itemId}`;
   const routes: [string, string, unknown?][] = [

@@ -6,13 +6,13 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import type { Job } from "../../lib/jobs/job.ts";
 import {
   ARTIFACTS,
   browserTest,
   waitForEnd,
   waitForReveal,
 } from "../helpers/browser.ts";
+import { jobCount } from "../helpers/fixtures.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const UUID =
@@ -27,12 +27,6 @@ function recordKeys(page: Page): string[] {
     }
   });
   return keys;
-}
-
-async function jobCount(kv: Deno.Kv): Promise<number> {
-  let count = 0;
-  for await (const _ of kv.list<Job>({ prefix: ["jobs"] })) count++;
-  return count;
 }
 
 async function askForPartyOutfits(page: Page, url: string) {

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { startTestServer, waitFor } from "../helpers/server.ts";
 
 /** A photo host on another origin, as an item's image URL would be. */
 function startImageHost() {
@@ -170,16 +170,9 @@ browserTest(
       return (globalThis as { __injected?: boolean }).__injected ?? false;
     });
     assert.equal(ran, false, "an inline script must not run");
-    await page.waitForFunction(() => true);
-    await waitUntil(() => violations.length > 0);
+    await waitFor(() => violations.length > 0, {
+      what: "a CSP violation report",
+    });
     assert.match(violations.join("\n"), /script-src/);
   },
 );
-
-async function waitUntil(condition: () => boolean, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("Timed out");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -18,3 +18,10 @@ export async function kvSnapshot(kv: Deno.Kv): Promise<string[]> {
   }
   return entries;
 }
+
+/** How many jobs the store holds. */
+export async function jobCount(kv: Deno.Kv): Promise<number> {
+  let count = 0;
+  for await (const _ of kv.list({ prefix: ["jobs"] })) count++;
+  return count;
+}
