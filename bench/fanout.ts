@@ -21,7 +21,7 @@ import process from "node:process";
 import { TestClient } from "../tests/helpers/client.ts";
 import { startFakeOpenAI } from "../tests/helpers/fake_openai.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
-import { startServerProcess } from "./server_process.ts";
+import { startServerProcess } from "../tests/helpers/server_process.ts";
 import { PACE_TEXT } from "./pace.ts";
 import { pool, type Result, sleep, summarize } from "./stats.ts";
 
@@ -121,6 +121,10 @@ async function scenario(
   { id, label, how, env, jobs, viewers, idle }: Scenario,
 ): Promise<Result[]> {
   const log = await Deno.makeTempFile({ prefix: "stylist-commits-" });
+  // Removed on every way out, the idle scenario's early return included.
+  await using _log = {
+    [Symbol.asyncDispose]: () => Deno.remove(log).catch(() => {}),
+  };
   await using server = await startServerProcess("bench/fanout_server.ts", {
     ...env,
     BENCH_COMMIT_LOG: log,
@@ -199,7 +203,6 @@ async function scenario(
   for (const [job, seq, at] of JSON.parse(await Deno.readTextFile(log))) {
     commits.set(`${job}/${seq}`, at);
   }
-  await Deno.remove(log);
 
   const delivery: number[] = [];
   const first = new Map<string, number>();

@@ -11,7 +11,7 @@
  */
 import { TestClient } from "../tests/helpers/client.ts";
 import { readEvents } from "../tests/helpers/sse_client.ts";
-import { startServerProcess } from "./server_process.ts";
+import { startServerProcess } from "../tests/helpers/server_process.ts";
 import { pool, type Result, summarize } from "./stats.ts";
 
 const REQUEST = {

@@ -239,9 +239,10 @@ async function bundle(names: string[]): Promise<Bundles> {
 }
 
 /** Builds, then swaps the files in, manifest last. */
-export async function build(): Promise<BuildManifest> {
+/** Builds everything; `inputs` is the sources' hash, if already computed. */
+export async function build(inputs?: string): Promise<BuildManifest> {
   const started = performance.now();
-  const inputs = await hashInputs();
+  inputs ??= await hashInputs();
   const names = await islandNames();
   await Deno.mkdir(OUT, { recursive: true });
   const { boot, runtime, islands, files } = await bundle(names);
@@ -282,8 +283,8 @@ export async function build(): Promise<BuildManifest> {
 /** Builds unless the manifest was made from exactly the current sources. */
 export async function buildIfNeeded(): Promise<void> {
   const manifest = await readManifest();
-  if (manifest && manifest.inputs === await hashInputs()) return;
-  await build();
+  const inputs = await hashInputs();
+  if (manifest?.inputs !== inputs) await build(inputs);
 }
 
 async function watch(): Promise<never> {

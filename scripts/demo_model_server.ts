@@ -4,7 +4,7 @@
  * prompt (wardrobe lines, the request), lets the built-in stylist pick the
  * outfits, and streams them back as strict JSON at a model-like pace.
  *
- *   deno task demo-model          # http://127.0.0.1:8787/v1
+ *   deno run -A scripts/demo_model_server.ts    # http://127.0.0.1:8787/v1
  *   OPENAI_API_KEY=demo OPENAI_BASE_URL=http://127.0.0.1:8787/v1 deno task start
  *
  * It parses the prompt format of lib/stylist/prompt.ts; tests/demo_model_test.ts

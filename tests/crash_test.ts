@@ -8,42 +8,17 @@ import assert from "node:assert/strict";
 import type { JobView } from "../lib/jobs/job.ts";
 import { TestClient } from "./helpers/client.ts";
 import { waitFor } from "./helpers/server.ts";
+import { startServerProcess } from "./helpers/server_process.ts";
 
-type Server = { url: string; process: Deno.ChildProcess };
-
-/** Starts main.ts on a free port and waits for it to say where it listens. */
-async function startServer(kvPath: string): Promise<Server> {
-  const process = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", "main.ts"],
-    cwd: new URL("..", import.meta.url),
-    env: {
-      PORT: "0",
-      DENO_KV_PATH: kvPath,
-      SESSION_SECRET: "crash-test-secret",
-      STYLIST_LOCAL_DELAY_MS: "250",
-      JOB_LEASE_MS: "600",
-      SWEEP_INTERVAL_MS: "100",
-      NO_COLOR: "1",
-    },
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const lines = process.stdout.pipeThrough(new TextDecoderStream());
-  const reader = lines.getReader();
-  let seen = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) throw new Error(`Server exited before listening:\n${seen}`);
-    seen += value;
-    const match = seen.match(/Stylist on (http:\/\/\S+:\d+)/);
-    if (match) {
-      // Keep draining its output so a full pipe never blocks it.
-      (async () => {
-        while (!(await reader.read()).done) { /* discard */ }
-      })().catch(() => {});
-      return { url: match[1].replace("localhost", "127.0.0.1"), process };
-    }
-  }
+/** main.ts on a free port over `kvPath`, paced so a crash lands mid-job. */
+function startServer(kvPath: string) {
+  return startServerProcess("main.ts", {
+    DENO_KV_PATH: kvPath,
+    SESSION_SECRET: "crash-test-secret",
+    STYLIST_LOCAL_DELAY_MS: "250",
+    JOB_LEASE_MS: "600",
+    SWEEP_INTERVAL_MS: "100",
+  });
 }
 
 async function status(client: TestClient, jobId: string): Promise<JobView> {
@@ -56,7 +31,7 @@ Deno.test("[crash] kill -9 mid-job, restart: every job ends, logs stay contiguou
   const dir = await Deno.makeTempDir({ prefix: "stylist-crash-" });
   const kvPath = `${dir}/stylist.kv`;
   try {
-    const first = await startServer(kvPath);
+    await using first = await startServer(kvPath);
     const shoppers = [new TestClient(first.url), new TestClient(first.url)];
     const jobs: { client: TestClient; id: string }[] = [];
     for (const client of shoppers) {
@@ -74,49 +49,43 @@ Deno.test("[crash] kill -9 mid-job, restart: every job ends, logs stay contiguou
       before = await Promise.all(jobs.map((j) => status(j.client, j.id)));
       return before.some((job) => job.outfits.length >= 1);
     }, { timeoutMs: 20_000, what: "a first outfit" });
-    first.process.kill("SIGKILL");
-    await first.process.status;
+    await first.kill("SIGKILL");
     assert.ok(
       before.some((job) => job.status !== "complete"),
       "the crash caught jobs unfinished",
     );
 
-    const second = await startServer(kvPath);
-    try {
-      for (const job of jobs) job.client = retarget(job.client, second.url);
-      const after = await Promise.all(jobs.map(async (job, i) => {
-        await waitFor(
-          async () => (await status(job.client, job.id)).status === "complete",
-          { timeoutMs: 30_000, what: `job ${i + 1} to complete` },
-        );
-        return {
-          view: await status(job.client, job.id),
-          events: await job.client.events(job.id, 0),
-        };
-      }));
+    await using second = await startServer(kvPath);
+    for (const job of jobs) job.client = retarget(job.client, second.url);
+    const after = await Promise.all(jobs.map(async (job, i) => {
+      await waitFor(
+        async () => (await status(job.client, job.id)).status === "complete",
+        { timeoutMs: 30_000, what: `job ${i + 1} to complete` },
+      );
+      return {
+        view: await status(job.client, job.id),
+        events: await job.client.events(job.id, 0),
+      };
+    }));
 
-      for (const [i, { view, events }] of after.entries()) {
-        const ids = events.map((e) => e.id);
-        assert.deepEqual(ids, ids.map((_, k) => k + 1), `job ${i + 1}: ids`);
-        const outfitEvents = events.filter((e) => e.event === "outfit");
-        assert.deepEqual(
-          outfitEvents.map((e) =>
-            (e.data as { outfit_number: number }).outfit_number
-          ),
-          [1, 2, 3],
-          `job ${i + 1}: every outfit once`,
-        );
-        assert.equal(events.filter((e) => e.event === "complete").length, 1);
-        assert.equal(view.outfits.length, 3);
-        assert.deepEqual(
-          view.outfits.slice(0, before[i].outfits.length),
-          before[i].outfits,
-          `job ${i + 1}: outfits from before the crash are kept`,
-        );
-      }
-    } finally {
-      second.process.kill("SIGTERM");
-      await second.process.status;
+    for (const [i, { view, events }] of after.entries()) {
+      const ids = events.map((e) => e.id);
+      assert.deepEqual(ids, ids.map((_, k) => k + 1), `job ${i + 1}: ids`);
+      const outfitEvents = events.filter((e) => e.event === "outfit");
+      assert.deepEqual(
+        outfitEvents.map((e) =>
+          (e.data as { outfit_number: number }).outfit_number
+        ),
+        [1, 2, 3],
+        `job ${i + 1}: every outfit once`,
+      );
+      assert.equal(events.filter((e) => e.event === "complete").length, 1);
+      assert.equal(view.outfits.length, 3);
+      assert.deepEqual(
+        view.outfits.slice(0, before[i].outfits.length),
+        before[i].outfits,
+        `job ${i + 1}: outfits from before the crash are kept`,
+      );
     }
   } finally {
     await Deno.remove(dir, { recursive: true });

@@ -1,6 +1,6 @@
 /**
  * The demo model server reads Stylist's prompt back correctly, and the app
- * styles through it end to end, so `deno task demo-model` stays a faithful way
+ * styles through it end to end, so `scripts/demo_model_server.ts` stays a faithful way
  * to try the OpenAI path without a key.
  */
 import assert from "node:assert/strict";

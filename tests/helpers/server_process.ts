@@ -1,6 +1,7 @@
 /**
- * A server in its own process, for benchmarks that must not share a CPU or
- * a heap with their clients: `deno run -A <entry>` with the given
+ * A server in its own process, for tests that kill it and benchmarks that
+ * must not share a CPU or a heap with their clients: `deno run -A <entry>`
+ * with the given
  * environment (no model key unless given), on a free port (`PORT=0`), its
  * KV in a temporary SQLite file. Ready when it prints the line `ready`
  * matches (the app's "Stylist on http://…:PORT" by default), whose first
@@ -10,17 +11,18 @@
 
 export type ServerProcess = {
   url: string;
-  pid: number;
   /** VmHWM: the most resident memory the process has had, in MB. */
   peakRssMb(): Promise<number>;
   /** CPU time (user + system) the process has used so far, in seconds. */
   cpuSeconds(): Promise<number>;
   /** Ends the process (SIGTERM) and waits for it; keeps its KV file. */
   stop(): Promise<void>;
+  /** Kills the process with `signal` (a crash) and waits for it. */
+  kill(signal: Deno.Signal): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 };
 
-const ROOT = new URL("../", import.meta.url);
+const ROOT = new URL("../../", import.meta.url);
 /** `getconf CLK_TCK` on Linux. */
 const CLOCK_TICKS = 100;
 
@@ -84,19 +86,19 @@ export async function startServerProcess(
     clearTimeout(timer);
   }
   let stopped = false;
-  const stop = async () => {
+  const kill = async (signal: Deno.Signal) => {
     if (stopped) return;
     stopped = true;
     try {
-      child.kill("SIGTERM");
+      child.kill(signal);
     } catch {
       // Already gone.
     }
     await child.status;
   };
+  const stop = () => kill("SIGTERM");
   return {
     url,
-    pid: child.pid,
     async peakRssMb() {
       const status = await Deno.readTextFile(`/proc/${child.pid}/status`);
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
@@ -109,6 +111,7 @@ export async function startServerProcess(
       return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
     },
     stop,
+    kill,
     async [Symbol.asyncDispose]() {
       await stop();
       await Deno.remove(dir, { recursive: true }).catch(() => {});
