@@ -4,9 +4,11 @@
  * Rendered again there, with the shopper's values and messages, when the
  * description does not pass.
  */
+import type { HonoRequest } from "hono";
 import { CATEGORIES } from "../lib/schemas.ts";
 import { ColorPicker, FieldError, issueFor } from "./fields.tsx";
 import { FORMALITY_LABELS } from "./item_form.tsx";
+import type { FieldIssue } from "../lib/client/api.ts";
 
 export type CandidateValues = {
   name?: string;
@@ -17,10 +19,22 @@ export type CandidateValues = {
   image_url?: string;
 };
 
+/** The form's values as the query string carries them (the form is a GET). */
+export function candidateValues(req: HonoRequest): CandidateValues {
+  return {
+    name: req.query("name"),
+    category: req.query("category"),
+    colors: req.queries("colors"),
+    formality: req.query("formality"),
+    price: req.query("price"),
+    image_url: req.query("image_url"),
+  };
+}
+
 export function CandidateForm(
   { values = {}, issues, debug }: {
     values?: CandidateValues;
-    issues?: { path: string; message: string }[];
+    issues?: FieldIssue[];
     debug: boolean;
   },
 ) {

@@ -1,17 +1,24 @@
 /**
  * Form pieces shared by server-rendered forms and island forms: a field's
- * error message, and a group of colour checkboxes drawn as swatch chips.
+ * error message, a group of colour checkboxes drawn as swatch chips, and
+ * the list a checkbox group holds after one box changes.
  */
 import { COLOR_NAMES } from "../lib/colors.ts";
 import { swatchClass } from "./swatches.tsx";
+import type { FieldIssue } from "../lib/client/api.ts";
 
 /** The message for `path` among an API answer's issues, if any. */
 export function issueFor(
-  issues: { path: string; message: string }[] | undefined,
+  issues: FieldIssue[] | undefined,
   path: string,
 ): string | undefined {
   return issues?.find((i) => i.path === path || i.path.startsWith(`${path}.`))
     ?.message;
+}
+
+/** `list` with `value` added (`on`) or removed: a checkbox group's state. */
+export function toggled<T>(list: T[], value: T, on: boolean): T[] {
+  return on ? [...list, value] : list.filter((v) => v !== value);
 }
 
 export function FieldError({ id, message }: { id: string; message?: string }) {

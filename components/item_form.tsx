@@ -6,7 +6,7 @@
 import { useSignal } from "@preact/signals";
 import type { ApiError } from "../lib/client/api.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
-import { ColorPicker, FieldError, issueFor } from "./fields.tsx";
+import { ColorPicker, FieldError, issueFor, toggled } from "./fields.tsx";
 
 export const FORMALITY_LABELS = [
   "Athletic or lounge",
@@ -74,8 +74,6 @@ export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
   const d = draft.value;
   const set = (patch: Partial<Draft>) =>
     draft.value = { ...draft.value, ...patch };
-  const toggle = (list: string[], value: string, on: boolean) =>
-    on ? [...list, value] : list.filter((v) => v !== value);
   const error = (path: string) => issueFor(problem.value?.issues, path);
   const title = item ? `Edit ${item.name}` : "Add an item";
 
@@ -148,7 +146,7 @@ export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
         legend="Colours (one to four)"
         selected={d.colors}
         error={error("colors")}
-        onToggle={(color, on) => set({ colors: toggle(d.colors, color, on) })}
+        onToggle={(color, on) => set({ colors: toggled(d.colors, color, on) })}
       />
       <fieldset class="field chips">
         <legend>Seasons</legend>
@@ -160,7 +158,7 @@ export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
                 checked={d.seasons.includes(s)}
                 onChange={(e) =>
                   set({
-                    seasons: toggle(d.seasons, s, e.currentTarget.checked),
+                    seasons: toggled(d.seasons, s, e.currentTarget.checked),
                   })}
               />
               {s}

@@ -1,6 +1,7 @@
 /** The complete-a-look flow's form: pick one to three anchor pieces. */
 import { useSignal } from "@preact/signals";
 import { ItemVisual, type VisualItem } from "../components/item_visual.tsx";
+import { toggled } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 
@@ -55,9 +56,7 @@ export default function CompleteForm({ items, flags }: CompleteFormProps) {
                     checked={on}
                     disabled={!on && full}
                     onChange={() =>
-                      chosen.value = on
-                        ? chosen.value.filter((id) => id !== item.id)
-                        : [...chosen.value, item.id]}
+                      chosen.value = toggled(chosen.value, item.id, !on)}
                   />
                   <ItemVisual item={item} />
                   <span class="item-name">{item.name}</span>

@@ -1,6 +1,6 @@
 /** The occasion flow's form: one to three occasions, optional notes. */
 import { useSignal } from "@preact/signals";
-import { FieldError, issueFor } from "../components/fields.tsx";
+import { FieldError, issueFor, toggled } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import type { Occasion } from "../lib/schemas.ts";
@@ -51,10 +51,7 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
                   value={id}
                   checked={on}
                   disabled={!on && full}
-                  onChange={() =>
-                    chosen.value = on
-                      ? chosen.value.filter((o) => o !== id)
-                      : [...chosen.value, id]}
+                  onChange={() => chosen.value = toggled(chosen.value, id, !on)}
                 />
                 {label}
               </label>

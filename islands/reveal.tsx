@@ -9,6 +9,7 @@ import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
 import {
   createRevealModel,
+  type RevealModel,
   type RevealProps,
   TOO_LONG,
 } from "../lib/client/reveal_model.ts";
@@ -134,7 +135,7 @@ export default function Reveal(props: RevealProps) {
   );
 }
 
-function statusText(model: ReturnType<typeof createRevealModel>): string {
+function statusText(model: RevealModel): string {
   switch (model.status.value) {
     case "complete":
       return "Complete! Your outfits are ready.";

@@ -47,10 +47,11 @@ export const GET = define.createHandlers(async (c) => {
 
   const { result: _, ...view } = jobView(job);
   const streaming = c.get("state").streaming !== false && !flags.streamOff;
+  const title = heading(job.request);
   return renderPage(
     c,
-    <Layout title={heading(job.request)} debug={flags.debug}>
-      <h1>{heading(job.request)}</h1>
+    <Layout title={title} debug={flags.debug}>
+      <h1>{title}</h1>
       <RevealIsland
         snapshot={{
           ...view,

@@ -40,8 +40,8 @@ export type RevealProps = {
   total: number;
 };
 
-export const POLL_MS = 2_000;
-export const MAX_POLLS = 90;
+const POLL_MS = 2_000;
+const MAX_POLLS = 90;
 export const TOO_LONG =
   "Generation is taking longer than expected. Your outfits may still be on their way.";
 

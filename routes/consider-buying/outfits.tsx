@@ -6,6 +6,7 @@
 import {
   CandidateForm,
   type CandidateValues,
+  candidateValues,
 } from "../../components/candidate_form.tsx";
 import { FORMALITY_LABELS } from "../../components/item_form.tsx";
 import { ItemVisual } from "../../components/item_visual.tsx";
@@ -35,14 +36,7 @@ function candidateFrom(values: CandidateValues) {
 
 export const GET = define.createHandlers((c) => {
   const flags = pageFlags(c);
-  const values: CandidateValues = {
-    name: c.req.query("name"),
-    category: c.req.query("category"),
-    colors: c.req.queries("colors"),
-    formality: c.req.query("formality"),
-    price: c.req.query("price"),
-    image_url: c.req.query("image_url"),
-  };
+  const values = candidateValues(c.req);
   const parsed = CandidateItem.safeParse(candidateFrom(values));
   if (!parsed.success) {
     return renderPage(
