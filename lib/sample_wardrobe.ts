@@ -8,11 +8,16 @@
  * accents, one complementary pair). No image URLs: the UI draws swatches.
  */
 import type { ColorName } from "./colors.ts";
-import type { Category, Season, WardrobeItem } from "./schemas.ts";
+import {
+  type Category,
+  type Season,
+  SEASONS,
+  type WardrobeItem,
+} from "./schemas.ts";
 
 type Pattern = WardrobeItem["pattern"];
 
-const ALL_YEAR: readonly Season[] = ["spring", "summer", "autumn", "winter"];
+const ALL_YEAR: readonly Season[] = SEASONS;
 const WARM: readonly Season[] = ["spring", "summer"];
 const NOT_WINTER: readonly Season[] = ["spring", "summer", "autumn"];
 const NOT_SUMMER: readonly Season[] = ["spring", "autumn", "winter"];

@@ -7,7 +7,7 @@
  * complementary when roughly opposite; anything else, or a third family,
  * competes for attention.
  */
-import { type ColorName, PALETTE } from "../colors.ts";
+import { type ColorName, isNeutral, PALETTE } from "../colors.ts";
 
 /** Hues closer than this read as shades of one colour. */
 export const FAMILY_SPREAD = 30;
@@ -63,8 +63,8 @@ export function hueDistance(a: number, b: number): number {
  */
 export function analyzeColors(colors: readonly ColorName[]): ColorHarmony {
   const distinct = [...new Set(colors)];
-  const neutrals = distinct.filter((c) => PALETTE[c].hue === null);
-  const accents = distinct.filter((c) => PALETTE[c].hue !== null);
+  const neutrals = distinct.filter(isNeutral);
+  const accents = distinct.filter((c) => !isNeutral(c));
   const families = groupFamilies(accents);
   const kind = classify(families);
   // Every extra family beyond the second makes the outfit noisier still.

@@ -206,7 +206,7 @@ function outfitsWord(n: number): string {
 }
 
 /** Why the required items cannot share one outfit, if they cannot. */
-function requiredConflict(required: WardrobeItem[]): string | null {
+export function requiredConflict(required: WardrobeItem[]): string | null {
   const dress = required.find((item) => item.category === "dress");
   const separate = required.find((item) =>
     item.category === "top" || item.category === "bottom"

@@ -24,8 +24,8 @@ export function selectStylists(config: Config): Stylists {
       description: "built-in stylist (no OPENAI_API_KEY)",
     };
   }
-  const { apiKey, model, baseURL, ...tuning } = config.model;
-  const streamer = createOpenAIStreamer({ apiKey, model, baseURL, ...tuning });
+  const { model, baseURL } = config.model;
+  const streamer = createOpenAIStreamer(config.model);
   return {
     stylist: createModelStylist(streamer),
     // The fallback is never paced: it steps in when the shopper has waited.

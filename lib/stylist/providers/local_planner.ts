@@ -9,7 +9,7 @@ import type {
   Season,
   WardrobeItem,
 } from "../../schemas.ts";
-import { itemsForRequest } from "../outfit_rules.ts";
+import { itemsForRequest, requiredConflict } from "../outfit_rules.ts";
 import type { OutfitDraft } from "../types.ts";
 import {
   countCategories,
@@ -142,7 +142,7 @@ function enumerate(
   thorough: boolean,
 ): Candidate[] {
   const required = brief.required;
-  if (wearableOverflow(required)) return [];
+  if (requiredConflict(required)) return [];
   const requiredIds = new Set(required.map((item) => item.id));
   const free = (category: Category) =>
     pool.filter((i) => i.category === category && !requiredIds.has(i.id));
@@ -219,14 +219,6 @@ function finishingSets(
   return [[], ...bags.map((b) => [b])].flatMap((bag) =>
     sets.map((set) => [...bag, ...set])
   );
-}
-
-/** Whether the required items alone already break the wearable limits. */
-function wearableOverflow(required: WardrobeItem[]): boolean {
-  const n = countCategories(required);
-  return (Object.keys(MAX_PER_OUTFIT) as Category[]).some((c) =>
-    n[c] > MAX_PER_OUTFIT[c]
-  ) || (n.dress > 0 && n.top + n.bottom > 0);
 }
 
 function keyOf(ids: string[]): string {
