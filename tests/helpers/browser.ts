@@ -1,5 +1,6 @@
 /**
- * Chromium for browser tests: Debian's build driven by playwright-core. One
+ * Chromium for browser tests, driven by playwright-core (which browser:
+ * ./chromium.ts). One
  * browser per test file (launched lazily, closed after the file's last
  * test), a new context per test, so each test is a new shopper with its
  * own cookie.
@@ -10,8 +11,8 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
+import { findChromium } from "./chromium.ts";
 
-export const CHROMIUM = Deno.env.get("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 export const ARTIFACTS = new URL("../../test-results/", import.meta.url);
 
 const ARGS = [
@@ -28,7 +29,9 @@ const ARGS = [
 let browser: Promise<Browser> | null = null;
 
 function launch(): Promise<Browser> {
-  browser ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser ??= findChromium().then(({ executablePath, args }) =>
+    chromium.launch({ executablePath, args: [...ARGS, ...args] })
+  );
   return browser;
 }
 
