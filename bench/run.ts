@@ -17,6 +17,7 @@ import { firstEvent } from "./first_event.ts";
 import { jsSize } from "./js_size.ts";
 import { model } from "./model.ts";
 import { PACE } from "./pace.ts";
+import { stylistQuality } from "./stylist_quality.ts";
 import type { Result } from "./stats.ts";
 import { throughput } from "./throughput.ts";
 
@@ -25,6 +26,7 @@ type Bench = (options: { quick: boolean }) => Promise<Result[]>;
 /** In the order they run; the noisiest (other processes) last. */
 const SUITES: Record<string, Bench> = {
   js_size: jsSize,
+  stylist_quality: stylistQuality,
   first_event: firstEvent,
   delivery,
   model,
@@ -165,5 +167,7 @@ function format(n: number, unit: Result["unit"]): string {
       return `${n.toFixed(0)} MB`;
     case "B":
       return `${n.toLocaleString("en-US")} B`;
+    case "n":
+      return Number.isInteger(n) ? String(n) : n.toFixed(2);
   }
 }

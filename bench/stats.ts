@@ -19,7 +19,8 @@ export type Result = {
   id: string;
   /** What was measured, as the table shows it. */
   metric: string;
-  unit: "ms" | "%" | "×" | "jobs/s" | "MB" | "B";
+  /** "n": a plain count or ratio. */
+  unit: "ms" | "%" | "×" | "jobs/s" | "MB" | "B" | "n";
   /** A distribution (p50 / p95 / p99), when the metric is one. */
   summary?: Summary;
   /** A single number (a ratio, a peak, a size), when the metric is one. */

@@ -9,6 +9,8 @@
  *   ["active_jobs", userId, jobId]          created_at (ms) while queued or running
  *   ["job_quota", userId]                   JobQuota: when recent jobs started
  *   ["idempotency", userId, key]            { job_id } for Idempotency-Key
+ *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
+ *   ["recent_outfits", userId]              { outfits }: the last 30 shown
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
@@ -45,5 +47,29 @@ export const keys = {
   jobQuota: (userId: string) => ["job_quota", userId] as const,
   idempotency: (userId: string, key: string) =>
     ["idempotency", userId, key] as const,
+  looks: (userId: string) => ["looks", userId] as const,
+  look: (userId: string, lookId: string) => ["looks", userId, lookId] as const,
+  recentOutfits: (userId: string) => ["recent_outfits", userId] as const,
   sessionSecret: () => ["config", "session_secret"] as const,
 };
+
+/** How often a read-check-write is retried before giving up. */
+const MAX_COMMIT_ATTEMPTS = 10;
+
+/**
+ * Runs a read-check-write until it commits: `attempt` reads, builds an
+ * atomic operation checked against what it read, and returns its result, or
+ * null when the check failed because someone wrote in between.
+ *
+ * @example await untilCommitted("save the look", async () => { const e = await kv.get(k); return (await kv.atomic().check(e).set(k, v).commit()).ok ? v : null; })
+ */
+export async function untilCommitted<T>(
+  what: string,
+  attempt: () => Promise<T | null>,
+): Promise<T> {
+  for (let i = 0; i < MAX_COMMIT_ATTEMPTS; i++) {
+    const result = await attempt();
+    if (result !== null) return result;
+  }
+  throw new Error(`Could not ${what}: too many concurrent writes`);
+}

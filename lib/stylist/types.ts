@@ -22,11 +22,32 @@ export type StylistInput = {
   avoid?: OutfitDraft[];
   /** How many outfits to produce (defaults to `OUTFITS_PER_JOB`). */
   count?: number;
+  /** What the shopper was shown, wore, liked and disliked before. */
+  taste?: Taste;
   /**
    * A direction that sets this request apart from its siblings when outfits
    * are made by concurrent requests (parallel mode), e.g. "the boldest option".
    */
   angle?: string;
+};
+
+/**
+ * The shopper's history as the stylists use it: what to avoid, what never to
+ * suggest again, and what to lean towards. Item ids only; built from KV by
+ * lib/looks/taste.ts.
+ */
+export type Taste = {
+  /** Outfits suggested lately, newest first: asked again, give new looks. */
+  recent: string[][];
+  /** Worn in the last 14 days, or disliked: never again, nor a near copy. */
+  blocked: BlockedOutfit[];
+  /** Outfits the shopper liked: their pairings are preferred. */
+  liked: string[][];
+};
+
+export type BlockedOutfit = {
+  item_ids: string[];
+  reason: "worn" | "disliked";
 };
 
 /** An outfit as a stylist proposes it, before validation. */

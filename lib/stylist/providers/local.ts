@@ -60,6 +60,7 @@ async function* generate(
     season: seasonOf(today),
     count,
     avoid: input.avoid,
+    taste: input.taste,
   });
 
   const earlier = input.avoid ?? [];

@@ -32,6 +32,79 @@ const DAYTIME = new Set<Occasion>([
 ]);
 
 const HEELS = /\b(heels?|stilettos?|pumps?|wedges?|slingbacks?)\b/i;
+
+/**
+ * What a piece's name says about where it belongs, beyond its formality: a
+ * blazer and loafers read as the office, satin and heels as an evening out,
+ * even at the same level. This is what keeps work and date night apart.
+ */
+const VIBES = {
+  office:
+    /\b(blazer|shirt|blouse|tailored|trousers|chinos?|pencil|loafers?|oxfords|brogues|tote|watch|trench|cardigan|merino|sweater|jumper|knit)\b/i,
+  evening:
+    /\b(satin|silk|velvet|sequin\w*|lace|cami|camisole|slip|cocktail|heels?|stilettos?|clutch|earrings|hoops?|necklace|leather jacket)\b/i,
+  sport:
+    /\b(performance|training|running|leggings|joggers|sports?|gym|trainers|hoodie|track)\b/i,
+  outdoor: /\b(puffer|parka|anorak|fleece|backpack|beanie|hiking)\b/i,
+} as const;
+type Vibe = keyof typeof VIBES;
+
+/** Per piece of each vibe, what it adds to (or takes from) an occasion. */
+const VIBE_AFFINITY: Partial<Record<Occasion, Partial<Record<Vibe, number>>>> =
+  {
+    work: { office: 0.5, evening: -0.6, sport: -1, outdoor: -0.4 },
+    interview: { office: 0.45, evening: -0.6, sport: -1, outdoor: -0.6 },
+    date_night: { evening: 0.6, office: -0.5, sport: -1, outdoor: -0.8 },
+    party: { evening: 0.45, office: -0.3, sport: -1, outdoor: -0.8 },
+    wedding_guest: { evening: 0.3, office: -0.2, sport: -1.5, outdoor: -1 },
+    formal: { evening: 0.3, sport: -1.5, outdoor: -1.2 },
+    brunch: { office: -0.2, sport: -0.4 },
+    casual: { office: -0.15 },
+    travel: { outdoor: 0.3, evening: -0.3 },
+  };
+/** Three pieces set the mood; a fourth changes nothing. */
+const VIBE_CAP = 3;
+
+/** Each piece's vibes, read from its name once (the search asks often). */
+const vibesOf = new WeakMap<WardrobeItem, Vibe[]>();
+
+function vibes(item: WardrobeItem): Vibe[] {
+  let found = vibesOf.get(item);
+  if (!found) {
+    found = (Object.keys(VIBES) as Vibe[]).filter((v) =>
+      VIBES[v].test(item.name)
+    );
+    vibesOf.set(item, found);
+  }
+  return found;
+}
+
+function vibeBonus(occasion: Occasion, items: WardrobeItem[]): number {
+  const affinity = VIBE_AFFINITY[occasion];
+  if (!affinity) return 0;
+  const counts: Partial<Record<Vibe, number>> = {};
+  for (const item of items) {
+    for (const vibe of vibes(item)) counts[vibe] = (counts[vibe] ?? 0) + 1;
+  }
+  let bonus = 0;
+  for (const [vibe, n] of Object.entries(counts)) {
+    bonus += (affinity[vibe as Vibe] ?? 0) * Math.min(VIBE_CAP, n);
+  }
+  return bonus;
+}
+
+/**
+ * Whether an outfit suits an occasion: close to its formality and not
+ * against its rules (trainers at a wedding, heels at the gym).
+ */
+export function suitsOccasion(
+  occasion: Occasion,
+  formality: number,
+  bonus: number,
+): boolean {
+  return Math.abs(formality - OCCASION_FORMALITY[occasion]) <= 1 &&
+    bonus > -1;
+}
 const BARE_TOPS = /\b(cami|camisole|tank|bralette|crop)\b/i;
 const EVENING_BAGS = /\b(clutch|evening|minaudi[eè]re)\b/i;
 
@@ -69,7 +142,7 @@ export function occasionBonus(
   const clothes = items.filter((item) =>
     item.category !== "bag" && item.category !== "accessory"
   );
-  let bonus = 0;
+  let bonus = vibeBonus(occasion, items);
   if (bag && DAYTIME.has(occasion) && EVENING_BAGS.test(bag.name)) bonus -= 0.8;
   // Running shoes belong to sport, travel and the most relaxed days.
   if (
@@ -94,6 +167,8 @@ export function occasionBonus(
       if (isAllWhite(items)) bonus -= 6;
       if (dress) bonus += 0.8;
       if (shoes && shoes.formality < 4) bonus -= 1;
+      // A day piece (a trench, a cotton skirt) undoes a dressy look.
+      bonus -= 0.6 * clothes.filter((item) => item.formality < 4).length;
       break;
     case "formal":
       if (dress && dress.formality >= 4) bonus += 1.2;

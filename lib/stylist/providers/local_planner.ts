@@ -1,7 +1,10 @@
 /**
  * The built-in stylist's search: every wearable outfit the pool allows is
- * scored, then three are picked greedily, each pick paying for items and
- * bases the earlier picks (and the outfits to avoid) already used.
+ * scored, then outfits are drawn one at a time from the good ones (never far
+ * below the best), each draw paying for what earlier picks, the outfits to
+ * avoid and the shopper's recent suggestions already used. A seeded draw
+ * among near-equals, rather than always the top score, is what makes asking
+ * again give new looks without giving worse ones.
  */
 import type {
   Category,
@@ -10,13 +13,22 @@ import type {
   WardrobeItem,
 } from "../../schemas.ts";
 import { itemsForRequest, requiredConflict } from "../outfit_rules.ts";
-import type { OutfitDraft } from "../types.ts";
+import type { OutfitDraft, Taste } from "../types.ts";
 import {
   countCategories,
   MAX_PER_OUTFIT,
   sortForDisplay,
   wearableProblem,
 } from "../wearable.ts";
+import {
+  baseKey,
+  blockedBy,
+  type History,
+  historyOf,
+  likeness,
+  pieceCost,
+  staleness,
+} from "./local_history.ts";
 import {
   briefFor,
   type ScoreNotes,
@@ -31,6 +43,8 @@ export type PlanInput = {
   season: Season;
   count: number;
   avoid?: OutfitDraft[];
+  /** What the shopper saw, wore and rated before. */
+  taste?: Taste;
 };
 
 export type PlannedOutfit = {
@@ -40,29 +54,44 @@ export type PlannedOutfit = {
   notes: ScoreNotes;
 };
 
-export type Plan = { brief: StyleBrief; outfits: PlannedOutfit[] };
+export type Plan = {
+  brief: StyleBrief;
+  outfits: PlannedOutfit[];
+  /** The best score any outfit from this pool reaches (the quality bar). */
+  best: number;
+};
 
-type Candidate = PlannedOutfit & { key: string; base: string; jitter: number };
+type Candidate = PlannedOutfit & {
+  ids: string[];
+  base: string;
+  /** What the shopper's history costs this outfit (see local_history.ts). */
+  stale: number;
+};
 
+/** Above this many bases (dresses, tops with bottoms), only the best are shod. */
+const MAX_BASES = 60;
 /** Above this many base-and-shoes pairs, only the best are dressed up. */
 const MAX_CORES = 150;
+/** A lean search dresses each core with its best few layers and extras. */
+const LAYERS_KEPT = 3;
+const EXTRAS_KEPT = 4;
 /** Sharing a base with an earlier outfit: allowed only when nothing else is. */
 const SAME_BASE_PENALTY = 100;
 /**
- * Reusing a piece (other than an anchor) from an earlier outfit. Shoes and
- * bags are few in most wardrobes and repeat naturally; clothes should not.
+ * The quality floor: an outfit scoring more than {@link QUALITY_MARGIN}
+ * below the best one the wardrobe allows pays for every point it falls
+ * short, and much more for every point beyond {@link HARD_MARGIN}, so a
+ * weak outfit is drawn only when the good ones left would repeat what the
+ * shopper has just seen.
  */
-const REUSE_PENALTY: Readonly<Record<Category, number>> = {
-  top: 1.25,
-  bottom: 1.25,
-  dress: 1.25,
-  outerwear: 0.8,
-  accessory: 0.8,
-  shoes: 0.6,
-  bag: 0.6,
-};
-/** The most a seed can add to a score: enough to swap near-ties only. */
-const JITTER = 0.6;
+const QUALITY_MARGIN = 2;
+const BELOW_FLOOR_SLOPE = 3;
+const HARD_MARGIN = 4;
+const BELOW_HARD_SLOPE = 10;
+/** Draws are among outfits within this of the best value left. */
+const DRAW_BAND = 0.8;
+/** How sharply the draw favours the best of the band (lower: sharper). */
+const DRAW_TEMPERATURE = 0.35;
 
 /**
  * Picks up to `count` distinct outfits for the request, best first. Fewer
@@ -70,75 +99,153 @@ const JITTER = 0.6;
  */
 export function planOutfits(input: PlanInput): Plan {
   const pool = itemsForRequest(input.request, input.wardrobe);
-  const brief = briefFor(input.request, pool, input.season);
+  const brief = briefFor(input.request, pool, input.season, input.taste);
+  const required = new Set(brief.required.map((item) => item.id));
+  const history = historyOf(input.taste, pool, required);
   const byId = new Map(pool.map((item) => [item.id, item]));
   const avoided: Picked[] = (input.avoid ?? []).map((draft) => ({
-    key: keyOf(draft.item_ids),
-    base: baseOf(draft.item_ids.flatMap((id) => byId.get(id) ?? [])),
     ids: draft.item_ids,
+    base: baseKey(draft.item_ids.flatMap((id) => byId.get(id) ?? [])),
   }));
-  const choose = (thorough: boolean) =>
-    pick(enumerate(pool, brief, input.seed, thorough), brief, avoided, input);
-  let outfits = choose(false);
-  if (outfits.length < input.count) {
-    // Small wardrobes: also try a bag with accessories, or two accessories,
-    // so every outfit the feasibility count promises is on the table.
-    outfits = choose(true);
-  }
-  return { brief, outfits };
+  const choose = (thorough: boolean) => {
+    const candidates = enumerate(pool, brief, history, thorough);
+    const best = Math.max(...candidates.map((c) => c.score));
+    const outfits = pick(candidates, best, brief, avoided, history, input);
+    return { brief, outfits, best };
+  };
+  const plan = choose(false);
+  // Small wardrobes: also try a bag with accessories, or two accessories,
+  // so every outfit the feasibility count promises is on the table.
+  return plan.outfits.length < input.count ? choose(true) : plan;
 }
 
 /** An outfit already shown or chosen: what later picks pay for reusing. */
-type Picked = { key: string; base: string; ids: string[] };
+type Picked = { ids: readonly string[]; base: string };
 
-/** Greedy choice: best score after paying for what earlier picks used. */
+/**
+ * One draw per outfit. Disliked outfits (and near copies) are never drawn;
+ * outfits worn lately only when the wardrobe has nothing else left.
+ *
+ * Each candidate's value is its score less what the history costs it.
+ * Outfits picked (or avoided) in this job join that history as its newest
+ * entries, and no two outfits of a job share a base. Values are kept up to
+ * date as outfits are picked (only candidates sharing a piece or the base
+ * with the pick change), so a draw costs one pass over them.
+ */
 function pick(
   candidates: Candidate[],
+  best: number,
   brief: StyleBrief,
   avoided: Picked[],
+  history: History,
   input: PlanInput,
 ): PlannedOutfit[] {
-  const history = [...avoided];
-  const taken = new Set(history.map((h) => h.key));
-  const requiredIds = new Set(brief.required.map((item) => item.id));
-  const outfits: PlannedOutfit[] = [];
-  while (outfits.length < input.count) {
-    let best: Candidate | undefined;
-    let bestValue = -Infinity;
-    for (const c of candidates) {
-      if (taken.has(c.key)) continue;
-      let value = c.score + c.jitter;
-      for (const earlier of history) {
-        if (earlier.base === c.base) value -= SAME_BASE_PENALTY;
-        for (const item of c.items) {
-          if (!requiredIds.has(item.id) && earlier.ids.includes(item.id)) {
-            value -= REUSE_PENALTY[item.category];
-          }
-        }
-      }
-      if (value > bestValue) [best, bestValue] = [c, value];
+  const required = new Set(brief.required.map((item) => item.id));
+  const floor = best - QUALITY_MARGIN;
+  const values = candidates.map((c) =>
+    c.score - c.stale - BELOW_FLOOR_SLOPE * Math.max(0, floor - c.score) -
+    BELOW_HARD_SLOPE * Math.max(0, best - HARD_MARGIN - c.score)
+  );
+  const holding = new Map<string, number[]>();
+  const onBase = new Map<string, number[]>();
+  candidates.forEach((c, index) => {
+    for (const id of c.ids) {
+      if (!required.has(id)) append(holding, id, index);
     }
-    if (!best) break;
-    taken.add(best.key);
-    history.push({
-      key: best.key,
-      base: best.base,
-      ids: best.items.map((item) => item.id),
-    });
-    outfits.push({ items: best.items, score: best.score, notes: best.notes });
+    append(onBase, c.base, index);
+  });
+  const byKey = new Map(candidates.map((c, index) => [keyOf(c.ids), index]));
+  const categoryOf = new Map(
+    candidates.flatMap((c) => c.items.map((item) => [item.id, item.category])),
+  );
+  const open = new Set(candidates.keys());
+  const uses = new Map(history.uses);
+  const take = (outfit: Picked) => {
+    const same = byKey.get(keyOf(outfit.ids));
+    if (same !== undefined) open.delete(same);
+    for (const index of onBase.get(outfit.base) ?? []) {
+      values[index] -= SAME_BASE_PENALTY;
+    }
+    for (const id of outfit.ids) {
+      const category = categoryOf.get(id);
+      if (required.has(id) || !category) continue;
+      const before = uses.get(id) ?? 0;
+      uses.set(id, before + 1);
+      const cost = pieceCost(category, before + 1) -
+        pieceCost(category, before);
+      for (const index of holding.get(id) ?? []) values[index] -= cost;
+    }
+  };
+  avoided.forEach(take);
+
+  const outfits: PlannedOutfit[] = [];
+  const worn: number[] = [];
+  const random = seededRandom(input.seed);
+  while (outfits.length < input.count) {
+    const chosen = draw(values, open, random, (index) => {
+      const reason = blockedBy(candidates[index].ids, history);
+      if (reason) open.delete(index);
+      if (reason === "worn") worn.push(index);
+      return reason === null;
+    }) ?? worn.shift();
+    if (chosen === undefined) break;
+    const c = candidates[chosen];
+    open.delete(chosen);
+    take(c);
+    outfits.push({ items: c.items, score: c.score, notes: c.notes });
   }
   return outfits;
 }
 
+function append<K>(map: Map<K, number[]>, key: K, value: number) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * A weighted draw among the open candidates within {@link DRAW_BAND} of
+ * the best value, skipping those `allowed` refuses (and then trying again
+ * with what is left).
+ */
+function draw(
+  values: readonly number[],
+  open: ReadonlySet<number>,
+  random: () => number,
+  allowed: (index: number) => boolean,
+): number | undefined {
+  while (open.size) {
+    let top = -Infinity;
+    for (const index of open) top = Math.max(top, values[index]);
+    const band = [...open]
+      .filter((index) => values[index] >= top - DRAW_BAND)
+      .sort((a, b) => values[b] - values[a] || a - b)
+      .filter(allowed);
+    if (band.length === 0) continue;
+    const weights = band.map((index) =>
+      Math.exp((values[index] - top) / DRAW_TEMPERATURE)
+    );
+    let r = random() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < band.length; i++) {
+      r -= weights[i];
+      if (r <= 0) return band[i];
+    }
+    return band.at(-1);
+  }
+  return undefined;
+}
+
 /**
  * Every outfit the builder would consider, scored: the required items, a
- * base and shoes, with or without a layer and finishing pieces. A lean
- * search adds at most one finishing piece; a thorough one tries them all.
+ * base and shoes, with or without a layer and finishing pieces. A thorough
+ * search (small wardrobes) tries every layer with every finishing set; a
+ * lean one keeps, per base and shoes, the few layers and single finishing
+ * pieces that do most for it (good and fresh) and combines only those.
  */
 function enumerate(
   pool: WardrobeItem[],
   brief: StyleBrief,
-  seed: string,
+  history: History,
   thorough: boolean,
 ): Candidate[] {
   const required = brief.required;
@@ -147,6 +254,35 @@ function enumerate(
   const free = (category: Category) =>
     pool.filter((i) => i.category === category && !requiredIds.has(i.id));
   const have = countCategories(required);
+  /** The score, and the score less staleness: what trimming ranks by. */
+  const rate = (items: WardrobeItem[]) => {
+    const score = scoreOutfit(items, brief).value;
+    return { score, worth: score - staleness(items, baseKey(items), history) };
+  };
+  /**
+   * The `keep` best options: most by worth (good and fresh), a third by
+   * score alone, so the wardrobe's best outfits stay in sight and the
+   * quality floor is measured from them.
+   */
+  const best = <T>(
+    options: T[],
+    keep: number,
+    items: (o: T) => WardrobeItem[],
+  ) => {
+    if (options.length <= keep) return options;
+    const rated = options.map((option) => ({ option, ...rate(items(option)) }));
+    const kept = new Set(
+      [...rated].sort((a, b) => b.score - a.score).slice(
+        0,
+        Math.ceil(keep / 3),
+      ),
+    );
+    for (const r of rated.sort((a, b) => b.worth - a.worth)) {
+      if (kept.size >= keep) break;
+      kept.add(r);
+    }
+    return [...kept].map((r) => r.option);
+  };
 
   let bases: WardrobeItem[][];
   if (have.dress || (have.top && have.bottom)) bases = [[]];
@@ -159,18 +295,16 @@ function enumerate(
     }
   }
   const shoes = have.shoes ? [[]] : free("shoes").map((s) => [s]);
-
-  let cores = bases.flatMap((base) =>
-    shoes.map((pair) => [...required, ...base, ...pair])
+  // Large wardrobes: extras rarely rescue a weak core, so trim bases, then
+  // cores, keeping those both good and fresh.
+  bases = best(bases, MAX_BASES, (base) => [...required, ...base]);
+  const cores = best(
+    bases.flatMap((base) =>
+      shoes.map((pair) => [...required, ...base, ...pair])
+    ),
+    MAX_CORES,
+    (core) => core,
   );
-  if (cores.length > MAX_CORES) {
-    // Large wardrobes: extras rarely rescue a weak core, so trim first.
-    cores = cores
-      .map((items) => ({ items, value: scoreOutfit(items, brief).value }))
-      .sort((a, b) => b.value - a.value)
-      .slice(0, MAX_CORES)
-      .map((c) => c.items);
-  }
 
   const layers = have.outerwear
     ? [[]]
@@ -178,25 +312,31 @@ function enumerate(
   const bags = have.bag ? [] : free("bag");
   const slots = MAX_PER_OUTFIT.accessory - have.accessory;
   const accessories = slots > 0 ? free("accessory") : [];
-  const finishing = thorough
-    ? finishingSets(bags, accessories, slots)
-    : [[], ...bags.map((b) => [b]), ...accessories.map((a) => [a])];
+  const extras = [...bags.map((b) => [b]), ...accessories.map((a) => [a])];
 
   const candidates: Candidate[] = [];
   for (const core of cores) {
-    for (const layer of layers) {
+    const ownLayers = thorough ? layers : [
+      [],
+      ...best(layers.slice(1), LAYERS_KEPT, (l) => [...core, ...l]),
+    ];
+    const finishing = thorough
+      ? finishingSets(bags, accessories, slots)
+      : [[], ...best(extras, EXTRAS_KEPT, (e) => [...core, ...e])];
+    for (const layer of ownLayers) {
       for (const extra of finishing) {
         const items = sortForDisplay([...core, ...layer, ...extra]);
         if (wearableProblem(items)) continue;
         const { value, notes } = scoreOutfit(items, brief);
-        const key = keyOf(items.map((item) => item.id));
+        const ids = items.map((item) => item.id);
+        const base = baseKey(items);
         candidates.push({
           items,
           score: value,
           notes,
-          key,
-          base: baseOf(items),
-          jitter: JITTER * unitHash(`${seed}|${key}`),
+          ids,
+          base,
+          stale: staleness(items, base, history) + likeness(ids, history),
         });
       }
     }
@@ -221,32 +361,24 @@ function finishingSets(
   );
 }
 
-function keyOf(ids: string[]): string {
+function keyOf(ids: readonly string[]): string {
   return [...new Set(ids)].sort().join(" ");
 }
 
-/** The dress, or the top and bottom: what makes two outfits look alike. */
-function baseOf(items: WardrobeItem[]): string {
-  return keyOf(
-    items
-      .filter((item) =>
-        item.category === "dress" || item.category === "top" ||
-        item.category === "bottom"
-      )
-      .map((item) => item.id),
-  );
-}
-
-/** FNV-1a, mapped to [0, 1): a stable per-seed, per-outfit coin. */
-function unitHash(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+/**
+ * A seeded stream of numbers in [0, 1) (FNV-1a of the seed, then
+ * mulberry32): the same job draws the same outfits on every attempt.
+ */
+function seededRandom(seed: string): () => number {
+  let state = 0x811c9dc5;
+  for (let i = 0; i < seed.length; i++) {
+    state ^= seed.charCodeAt(i);
+    state = Math.imul(state, 0x01000193);
   }
-  // Mix the low bits up so neighbouring seeds spread out.
-  hash ^= hash >>> 15;
-  hash = Math.imul(hash, 0x2c1b3c6d);
-  hash ^= hash >>> 12;
-  return (hash >>> 0) / 2 ** 32;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
 }

@@ -12,7 +12,12 @@ import type {
 } from "../../schemas.ts";
 import { analyzeColors, type ColorHarmony } from "../color_harmony.ts";
 import { requiredItems } from "../outfit_rules.ts";
-import { OCCASION_FORMALITY, occasionBonus } from "./local_occasions.ts";
+import type { Taste } from "../types.ts";
+import {
+  OCCASION_FORMALITY,
+  occasionBonus,
+  suitsOccasion,
+} from "./local_occasions.ts";
 
 /** What the stylist aims for in one request. */
 export type StyleBrief = {
@@ -23,6 +28,8 @@ export type StyleBrief = {
   season: Season;
   /** Anchors or the candidate: in every outfit, so never a "reuse". */
   required: WardrobeItem[];
+  /** Pairs of pieces ("a b", ids sorted) from outfits the shopper liked. */
+  liked: ReadonlySet<string>;
 };
 
 export type ScoreNotes = {
@@ -33,6 +40,10 @@ export type ScoreNotes = {
   patterned: WardrobeItem[];
   /** Pieces not meant for the current season. */
   offSeason: WardrobeItem[];
+  /** Of the brief's occasions, those the outfit suits. */
+  suits: Occasion[];
+  /** Pairings the shopper liked before that this outfit repeats. */
+  likedPairs: number;
 };
 
 export type Score = { value: number; notes: ScoreNotes };
@@ -48,6 +59,12 @@ const WEIGHT: Readonly<Record<Category, number>> = {
   accessory: 0.5,
 };
 
+/** A pairing the shopper liked before, and the most such pairings add. */
+const LIKED_PAIR = 0.5;
+const LIKED_CAP = 1.5;
+/** A multi-occasion outfit that misses one of them. */
+const UNSUITED_PENALTY = 1.5;
+
 /** How welcome a coat or jacket is, by season. */
 const LAYER_BONUS: Readonly<Record<Season, number>> = {
   winter: 1.5,
@@ -58,12 +75,14 @@ const LAYER_BONUS: Readonly<Record<Season, number>> = {
 
 /**
  * The brief for a request: occasions and their average formality, the
- * anchors' average formality, or the candidate's formality.
+ * anchors' average formality, or the candidate's formality; and the
+ * pairings the shopper liked.
  */
 export function briefFor(
   request: GenerateRequest,
   pool: WardrobeItem[],
   season: Season,
+  taste?: Taste,
 ): StyleBrief {
   const required = requiredItems(request, pool);
   const occasions = request.mode === "occasion" ? request.occasions : [];
@@ -73,7 +92,23 @@ export function briefFor(
   const target = levels.length
     ? levels.reduce((a, b) => a + b, 0) / levels.length
     : 3;
-  return { occasions, target, season, required };
+  return { occasions, target, season, required, liked: likedPairs(taste) };
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
+/** Every pair of pieces from the liked outfits (not the candidate, not owned). */
+function likedPairs(taste: Taste | undefined): Set<string> {
+  const pairs = new Set<string>();
+  for (const ids of taste?.liked ?? []) {
+    const owned = ids.filter((id) => id !== "candidate");
+    owned.forEach((a, i) => {
+      for (const b of owned.slice(i + 1)) pairs.add(pairKey(a, b));
+    });
+  }
+  return pairs;
 }
 
 /** Scores one wearable outfit against the brief. */
@@ -108,16 +143,61 @@ export function scoreOutfit(
     }
   }
 
+  const suits: Occasion[] = [];
   if (brief.occasions.length) {
-    const bonus = brief.occasions.reduce(
-      (sum, occasion) => sum + occasionBonus(occasion, items, harmony),
-      0,
-    );
+    let bonus = 0;
+    for (const occasion of brief.occasions) {
+      const own = occasionBonus(occasion, items, harmony);
+      bonus += own;
+      if (suitsOccasion(occasion, fit.average, own)) suits.push(occasion);
+    }
     value += bonus / brief.occasions.length;
+    // Asked for several occasions, the shopper wants outfits for all of them.
+    if (brief.occasions.length > 1) {
+      value -= UNSUITED_PENALTY * (brief.occasions.length - suits.length);
+    }
   }
 
-  const notes = { formality: fit.average, harmony, patterned, offSeason };
+  let likedPairs = 0;
+  if (brief.liked.size) {
+    items.forEach((a, i) => {
+      for (const b of items.slice(i + 1)) {
+        if (brief.liked.has(pairKey(a.id, b.id))) likedPairs++;
+      }
+    });
+    value += Math.min(LIKED_CAP, LIKED_PAIR * likedPairs);
+  }
+
+  const notes = {
+    formality: fit.average,
+    harmony,
+    patterned,
+    offSeason,
+    suits,
+    likedPairs,
+  };
   return { value, notes };
+}
+
+/**
+ * Which of `occasions` an outfit suits, by the same rules the built-in
+ * stylist scores with: what a multi-occasion outfit's card says it is for.
+ */
+export function occasionsSuited(
+  items: WardrobeItem[],
+  occasions: readonly Occasion[],
+  season: Season,
+): Occasion[] {
+  const levels = occasions.map((o) => OCCASION_FORMALITY[o]);
+  const target = levels.reduce((a, b) => a + b, 0) / (levels.length || 1);
+  const brief: StyleBrief = {
+    occasions: [...occasions],
+    target,
+    season,
+    required: [],
+    liked: new Set(),
+  };
+  return scoreOutfit(items, brief).notes.suits;
 }
 
 /** Closeness to the target formality, and how coherent the pieces are. */

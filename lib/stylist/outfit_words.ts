@@ -1,0 +1,119 @@
+/**
+ * Whether an outfit's title tells the truth about its pieces: every garment
+ * it names ("navy blazer", "heels", "the trench") must be in the outfit, in
+ * the colour it says. Checked on every title, the model's and the built-in
+ * stylist's, before a shopper reads it.
+ */
+import { COLOR_NAMES } from "../colors.ts";
+import type { Category, WardrobeItem } from "../schemas.ts";
+
+type Garment = {
+  /** The word (and its plural) as a title would use it. */
+  word: RegExp;
+  /** The pieces the word can mean. */
+  matches: (item: WardrobeItem, name: string) => boolean;
+};
+
+const named = (pattern: RegExp) => (_: WardrobeItem, name: string) =>
+  pattern.test(name);
+const inCategory = (category: Category) => (item: WardrobeItem) =>
+  item.category === category;
+
+/**
+ * Garment words, each with what it may refer to. Loose words ("jacket",
+ * "knit", "shoes") accept their family; exact ones ("blazer") their name.
+ */
+const GARMENTS: Garment[] = [
+  { word: /blazers?/, matches: named(/blazer/) },
+  {
+    word: /jackets?/,
+    matches: named(/jacket|blazer|puffer|bomber|parka|anorak/),
+  },
+  { word: /coats?/, matches: named(/coat|trench|parka|mac\b/) },
+  { word: /trench(es)?/, matches: named(/trench/) },
+  { word: /puffers?/, matches: named(/puffer/) },
+  { word: /cardigans?/, matches: named(/cardigan/) },
+  {
+    word: /sweaters?|jumpers?|knits?/,
+    matches: named(/sweater|jumper|knit|cardigan|merino|cashmere/),
+  },
+  { word: /hoodies?/, matches: named(/hoodie/) },
+  { word: /shirts?/, matches: named(/shirt|oxford/) },
+  { word: /blouses?/, matches: named(/blouse/) },
+  { word: /tees?|t-shirts?/, matches: named(/\btees?\b|t-shirt/) },
+  { word: /camis?|camisoles?/, matches: named(/cami/) },
+  { word: /tanks?/, matches: named(/tank/) },
+  { word: /jeans|denim/, matches: named(/jeans|denim/) },
+  { word: /trousers|pants/, matches: named(/trousers|pants|chinos/) },
+  { word: /chinos/, matches: named(/chinos/) },
+  { word: /skirts?/, matches: named(/skirt/) },
+  { word: /shorts/, matches: named(/shorts/) },
+  { word: /leggings/, matches: named(/leggings/) },
+  { word: /joggers/, matches: named(/joggers/) },
+  { word: /dress(es)?/, matches: inCategory("dress") },
+  { word: /shoes/, matches: inCategory("shoes") },
+  { word: /sneakers?|trainers?/, matches: named(/sneaker|trainer|running/) },
+  { word: /boots?|booties/, matches: named(/boot/) },
+  { word: /heels|pumps|stilettos/, matches: named(/heel|pump|stiletto/) },
+  { word: /loafers?/, matches: named(/loafer/) },
+  {
+    word: /oxfords/,
+    matches: (item, name) => item.category === "shoes" && /oxford/.test(name),
+  },
+  { word: /sandals?/, matches: named(/sandal/) },
+  { word: /flats/, matches: named(/flat/) },
+  { word: /bags?/, matches: inCategory("bag") },
+  { word: /totes?/, matches: named(/tote/) },
+  { word: /clutch(es)?/, matches: named(/clutch/) },
+  { word: /backpacks?/, matches: named(/backpack/) },
+  { word: /scarf|scarves/, matches: named(/scarf/) },
+  { word: /belts?/, matches: named(/belt/) },
+  { word: /watch(es)?/, matches: named(/watch/) },
+  { word: /earrings|hoops/, matches: named(/earring|hoop/) },
+  { word: /necklaces?/, matches: named(/necklace/) },
+  { word: /hats?|caps?|beanies?/, matches: named(/hat|cap|beanie/) },
+];
+
+/** Each garment's word, anchored, so "dressed" is not "dress". */
+const WHOLE_WORDS = GARMENTS.map((g) => new RegExp(`^(?:${g.word.source})$`));
+const COLOURS = new Set<string>(COLOR_NAMES);
+
+/**
+ * Why the title names a piece the outfit does not have, or null when every
+ * garment it names is there (in the colour it gives, if it gives one).
+ *
+ * @example falseTitle("Navy blazer over a white tee", items) // 'It names a navy blazer, which is not in the outfit'
+ */
+export function falseTitle(
+  title: string,
+  items: readonly WardrobeItem[],
+): string | null {
+  const words = title.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+  const pieces = items.map((item) => ({
+    item,
+    name: item.name.toLowerCase(),
+  }));
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const g = WHOLE_WORDS.findIndex((whole) => whole.test(word));
+    // "Dress up" and "dress down" are about the look, not a dress.
+    if (g < 0 || (word === "dress" && /^(up|down)$/.test(words[i + 1]))) {
+      continue;
+    }
+    const candidates = pieces.filter(({ item, name }) =>
+      GARMENTS[g].matches(item, name)
+    );
+    const colour = COLOURS.has(words[i - 1]) ? words[i - 1] : null;
+    const fits = colour
+      ? candidates.filter(({ item, name }) =>
+        (item.colors as string[]).includes(colour) || name.includes(colour)
+      )
+      : candidates;
+    if (fits.length === 0) {
+      return `It names ${
+        colour ? `a ${colour} ` : "a "
+      }${word}, which is not in the outfit`;
+    }
+  }
+  return null;
+}
