@@ -182,6 +182,12 @@ function variety(asked: Asked, required: ReadonlySet<string>): Variety {
   };
 }
 
+function count(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+  return counts;
+}
+
 /** Quality of one request's outfits against the rules and the best score. */
 function quality(
   wardrobe: WardrobeItem[],
@@ -219,7 +225,14 @@ function quality(
     const tips = new Set(batch.map((o) => o.tip));
     repeatedWords += 2 * batch.length - titles.size - tips.size;
   }
-  return { valid, gaps, formality, falseTitles, repeatedWords };
+  const all = asked.batches.flat();
+  const mostOften = (texts: string[]) =>
+    Math.max(0, ...[...count(texts).values()]);
+  const echoes = Math.max(
+    mostOften(all.map((o) => o.title)),
+    mostOften(all.map((o) => o.tip)),
+  );
+  return { valid, gaps, formality, falseTitles, repeatedWords, echoes };
 }
 
 export async function stylistQuality(
@@ -234,6 +247,7 @@ export async function stylistQuality(
     let valid = 0;
     let falseTitles = 0;
     let repeatedWords = 0;
+    let echoes = 0;
     const gaps: number[] = [];
     const worst = {
       distinct: { value: Infinity, request: "" },
@@ -259,6 +273,7 @@ export async function stylistQuality(
       valid += q.valid;
       falseTitles += q.falseTitles;
       repeatedWords += q.repeatedWords;
+      echoes = Math.max(echoes, q.echoes);
       gaps.push(...q.gaps);
       if (v.distinct < worst.distinct.value) {
         worst.distinct = { value: v.distinct, request: label };
@@ -342,6 +357,13 @@ export async function stylistQuality(
         pass: repeatedWords + falseTitles === 0,
         note:
           `${repeatedWords} repeated, ${falseTitles} naming a missing piece`,
+      },
+      {
+        id: `stylist_${id}_echoes`,
+        metric: `Stylist, ${w}: most times one title or tip recurs in 12`,
+        unit: "n",
+        value: echoes,
+        note: "across the four batches of one request",
       },
       {
         id: `stylist_${id}_cpu`,

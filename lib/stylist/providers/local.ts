@@ -67,6 +67,7 @@ async function* generate(
   const used = {
     titles: new Set(earlier.map((draft) => draft.title)),
     tips: new Set(earlier.map((draft) => draft.tip)),
+    forms: new Set<number>(),
   };
   for (const [index, planned] of outfits.entries()) {
     signal.throwIfAborted();

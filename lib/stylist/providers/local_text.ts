@@ -15,15 +15,8 @@ import type { PlannedOutfit } from "./local_planner.ts";
 import { isAllWhite, isHeel } from "./local_occasions.ts";
 import type { StyleBrief } from "./local_scoring.ts";
 import { pickTip } from "./local_tips.ts";
-import {
-  capitalise,
-  isOrAre,
-  isPlural,
-  joinAnd,
-  lowerFirst,
-  the,
-  withArticle,
-} from "./local_words.ts";
+import { titleOf } from "./local_titles.ts";
+import { capitalise, isOrAre, isPlural, joinAnd, the } from "./local_words.ts";
 
 export type OutfitText = {
   title: string;
@@ -55,10 +48,12 @@ const SEASON_WEATHER: Readonly<Record<Season, string>> = {
   summer: "cool summer evenings",
 };
 
-/** Titles and tips already on earlier cards of the job. */
+/** Titles, tips and title forms already on earlier cards of the job. */
 export type UsedText = {
   titles: ReadonlySet<string>;
   tips: ReadonlySet<string>;
+  /** Title forms used so far; filled in as titles are written. */
+  forms?: Set<number>;
 };
 
 /**
@@ -77,7 +72,7 @@ export function describeOutfit(
     extraSentence(outfit, brief),
   ].filter((s): s is string => s !== null);
   return {
-    title: titleOf(outfit.items, brief, used.titles),
+    title: titleOf(outfit, brief, used.titles, used.forms),
     tip: pickTip(outfit.items, brief, used.tips),
     reasoning: sentences.join(" "),
     sentences,
@@ -93,48 +88,6 @@ function pick(
   category: Category,
 ): WardrobeItem | undefined {
   return items.find((item) => item.category === category);
-}
-
-/**
- * "Navy blazer over a white shirt", or, when an earlier outfit already has
- * that title (same base and layer), a list of what sets this one apart.
- */
-function titleOf(
-  items: WardrobeItem[],
-  brief: StyleBrief,
-  used: ReadonlySet<string>,
-): string {
-  const title = leadTitle(items, brief);
-  if (!used.has(title)) return title;
-  const main = pick(items, "dress") ?? pick(items, "top") ?? items[0];
-  const others = ["shoes", "bag", "accessory", "outerwear"] as const;
-  const extras = others.flatMap((c) => pick(items, c) ?? []).slice(0, 2);
-  const listed = capitalise(
-    joinAnd([main, ...extras].map((item) => lowerFirst(item.name))),
-  );
-  return used.has(listed) ? `${title}, another way` : listed;
-}
-
-function leadTitle(items: WardrobeItem[], brief: StyleBrief): string {
-  const outer = pick(items, "outerwear");
-  const main = pick(items, "dress") ?? pick(items, "top");
-  if (!main) return "Outfit";
-  const lead = outer
-    ? `${capitalise(lowerFirst(outer.name))} over ${withArticle(main.name)}`
-    : capitalise(lowerFirst(main.name));
-  const named = new Set([main.id, outer?.id]);
-  const tail: WardrobeItem[] = [];
-  const second = main.category === "dress"
-    ? pick(items, "shoes")
-    : pick(items, "bottom");
-  if (!outer && second) tail.push(second);
-  // Anchors and the candidate are what the shopper asked about: name them.
-  for (const item of brief.required) {
-    const listed = named.has(item.id) || tail.includes(item);
-    if (!listed && tail.length < 2) tail.push(item);
-  }
-  const rest = tail.map((item) => withArticle(item.name));
-  return rest.length ? `${lead} with ${joinAnd(rest)}` : lead;
 }
 
 function fitPhrase(average: number, target: number): string {

@@ -1,7 +1,8 @@
 /**
- * One practical styling tip per outfit, picked from rules that look at the
- * pieces and the occasion. Rules are tried in order, most specific first;
- * a tip already given earlier in the job is skipped.
+ * One practical styling tip per outfit, from rules that look at the pieces
+ * and the occasion. Among the tips that fit and were not given yet in the
+ * job, the outfit's own hash picks one, so tips vary from outfit to outfit;
+ * general tips are said only when nothing particular fits.
  */
 import type { Category, WardrobeItem } from "../../schemas.ts";
 import { isHeel } from "./local_occasions.ts";
@@ -10,6 +11,7 @@ import { the } from "./local_words.ts";
 
 type Pieces = Partial<Record<Category, WardrobeItem>> & {
   all: WardrobeItem[];
+  accessories: WardrobeItem[];
   brief: StyleBrief;
 };
 
@@ -17,8 +19,11 @@ type TipRule = (p: Pieces) => string | null;
 
 const has = (p: Pieces, occasion: StyleBrief["occasions"][number]) =>
   p.brief.occasions.includes(occasion);
+const named = (item: WardrobeItem | undefined, pattern: RegExp) =>
+  item !== undefined && pattern.test(item.name);
 
-const RULES: TipRule[] = [
+/** What the occasion asks: said first when it applies. */
+const OCCASION_TIPS: TipRule[] = [
   (p) =>
     has(p, "workout") && p.shoes
       ? `Choose sweat-wicking layers and lace ${
@@ -44,6 +49,20 @@ const RULES: TipRule[] = [
       } for the evening.`
       : null,
   (p) =>
+    has(p, "date_night") && p.accessory
+      ? `Put ${the(p.accessory)} on last, once you see the whole look.`
+      : null,
+  (p) =>
+    has(p, "work") && p.bag
+      ? `${
+        capitalised(the(p.bag))
+      } holds a laptop and keeps the lines of the outfit clean; pack it the night before.`
+      : null,
+];
+
+/** What the pieces ask: how to wear them. */
+const PIECE_TIPS: TipRule[] = [
+  (p) =>
     p.shoes && isHeel(p.shoes)
       ? `Walk ${
         the(p.shoes)
@@ -52,32 +71,50 @@ const RULES: TipRule[] = [
   (p) =>
     p.dress ? `Keep jewellery small so ${the(p.dress)} stays the star.` : null,
   (p) =>
-    p.top && p.accessory && /belt/i.test(p.accessory.name)
+    p.dress && p.outerwear
+      ? `Push the sleeves of ${the(p.outerwear)} up a little so ${
+        the(p.dress)
+      } reads lighter.`
+      : null,
+  (p) =>
+    p.top && named(p.accessory, /belt/)
       ? `Tuck ${the(p.top)} in so ${
-        the(p.accessory)
+        the(p.accessory!)
       } shows and the waist looks defined.`
       : null,
   (p) =>
-    p.accessory && /scarf/i.test(p.accessory.name)
+    named(p.accessory, /scarf/)
       ? `Loop ${
-        the(p.accessory)
+        the(p.accessory!)
       } once and let the ends hang loose, so it adds colour without bulk.`
       : null,
   (p) =>
-    p.bottom && p.shoes && /boot/i.test(p.shoes.name)
-      ? `Give ${the(p.bottom)} a single cuff so ${the(p.shoes)} show.`
+    named(p.accessory, /scarf/) && p.outerwear
+      ? `Knot ${the(p.accessory!)} loosely at the collar of ${
+        the(p.outerwear)
+      } so it frames your face.`
       : null,
   (p) =>
-    p.top && p.bottom && /shirt|blouse/i.test(p.top.name) &&
+    p.bottom && named(p.shoes, /boot/)
+      ? `Give ${the(p.bottom)} a single cuff so ${the(p.shoes!)} show.`
+      : null,
+  (p) =>
+    p.top && p.bottom && named(p.top, /shirt|blouse/) &&
       p.bottom.formality >= 3
       ? `Tuck ${the(p.top)} in fully to keep the line of ${
         the(p.bottom)
       } clean.`
       : null,
   (p) =>
-    p.top && /shirt/i.test(p.top.name) && p.top.formality <= 3
+    p.top && p.bottom && named(p.top, /sweater|knit|jumper|cardigan/)
+      ? `Half-tuck the front of ${the(p.top)} so ${
+        the(p.bottom)
+      } keep their shape.`
+      : null,
+  (p) =>
+    named(p.top, /shirt/) && p.top!.formality <= 3
       ? `Roll the sleeves of ${
-        the(p.top)
+        the(p.top!)
       } twice for an easier, more relaxed look.`
       : null,
   (p) =>
@@ -87,33 +124,85 @@ const RULES: TipRule[] = [
       } shows underneath.`
       : null,
   (p) =>
-    p.shoes && /sneaker|trainer/i.test(p.shoes.name)
-      ? `A quick wipe of ${the(p.shoes)} keeps the whole look crisp.`
+    p.outerwear && p.top && named(p.outerwear, /blazer|jacket/)
+      ? `Drape ${
+        the(p.outerwear)
+      } over your shoulders if the room is warm; it keeps the shape of the outfit.`
       : null,
+  (p) =>
+    named(p.shoes, /sneaker|trainer/)
+      ? `A quick wipe of ${the(p.shoes!)} keeps the whole look crisp.`
+      : null,
+  (p) =>
+    named(p.shoes, /loafer|oxford/) && p.bottom
+      ? `Let ${the(p.bottom)} just graze ${
+        the(p.shoes!)
+      }; a no-show sock keeps the line clean.`
+      : null,
+  (p) =>
+    p.accessories.length === 2
+      ? `Two accessories are the limit here: ${the(p.accessories[0])} and ${
+        the(p.accessories[1])
+      } are enough.`
+      : null,
+  (p) =>
+    p.bag && p.shoes && p.bag.colors.some((c) => p.shoes!.colors.includes(c))
+      ? `${capitalised(the(p.bag))} echoes ${
+        the(p.shoes)
+      }, which ties the outfit together from top to toe.`
+      : null,
+];
+
+/** Always fit: said when nothing more particular applies. */
+const GENERAL_TIPS: TipRule[] = [
   () =>
     "Lay the pieces out the night before so getting dressed takes a minute.",
   () =>
     "Check the fit in a full-length mirror, and adjust one piece rather than adding more.",
   () => "Keep everything else simple and let these pieces do the work.",
+  () =>
+    "Take a photo in the mirror before you leave; it is the quickest way to spot what to change.",
 ];
 
+/** Occasion and piece tips compete as equals; general ones are the backstop. */
+const TIERS = [[...OCCASION_TIPS, ...PIECE_TIPS], GENERAL_TIPS];
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A small stable hash of the outfit, to choose among fitting tips. */
+function hashOf(items: WardrobeItem[]): number {
+  let hash = 0x811c9dc5;
+  for (const char of items.map((item) => item.id).join(" ")) {
+    hash ^= char.charCodeAt(0);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 /**
- * The first tip that fits the outfit and has not been used yet in the job
- * (the last rules always fit, so there is always one).
+ * A tip that fits the outfit and has not been used yet in the job (general
+ * tips always fit, so there is always one).
  */
 export function pickTip(
   items: WardrobeItem[],
   brief: StyleBrief,
   used: ReadonlySet<string>,
 ): string {
-  const pieces: Pieces = { all: items, brief };
+  const pieces: Pieces = {
+    all: items,
+    accessories: items.filter((item) => item.category === "accessory"),
+    brief,
+  };
   for (const item of items) pieces[item.category] ??= item;
+  const start = hashOf(items);
   let fallback = "";
-  for (const rule of RULES) {
-    const tip = rule(pieces);
-    if (!tip) continue;
-    if (!used.has(tip)) return tip;
-    fallback ||= tip;
+  for (const tier of TIERS) {
+    const tips = tier.flatMap((rule) => rule(pieces) ?? []);
+    const fresh = tips.filter((tip) => !used.has(tip));
+    if (fresh.length) return fresh[start % fresh.length];
+    fallback ||= tips[0] ?? "";
   }
   return fallback;
 }
