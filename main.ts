@@ -36,6 +36,7 @@ const app = createApp({
   streaming: config.streaming,
   sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
   allowedOrigins: config.allowedOrigins,
+  currency: config.currency,
 });
 
 Deno.serve({

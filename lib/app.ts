@@ -21,6 +21,9 @@ import * as wardrobe from "../routes/api/wardrobe/index.ts";
 import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
 import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
 import * as wardrobeReset from "../routes/api/wardrobe/reset.ts";
+import * as looks from "../routes/api/looks/index.ts";
+import * as look from "../routes/api/looks/[id].ts";
+import * as lookWear from "../routes/api/looks/[id]/wears/[day].ts";
 import * as home from "../routes/index.tsx";
 import * as wardrobePage from "../routes/wardrobe.tsx";
 import * as occasionPage from "../routes/occasion.tsx";
@@ -104,6 +107,12 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/api/jobs/:id", ...job.GET);
   app.get("/api/jobs/:id/stream", ...jobStream.GET);
   app.post("/api/jobs/:id/cancel", ...jobCancel.POST);
+  app.get("/api/looks", ...looks.GET);
+  app.post("/api/looks", ...looks.POST);
+  app.get("/api/looks/:id", ...look.GET);
+  app.patch("/api/looks/:id", ...look.PATCH);
+  app.put("/api/looks/:id/wears/:day", ...lookWear.PUT);
+  app.delete("/api/looks/:id/wears/:day", ...lookWear.DELETE);
 
   app.notFound((c) =>
     /^\/(api|static)\//.test(c.req.path) || c.req.method !== "GET"

@@ -3,6 +3,7 @@
  * default that runs the whole app on one machine with nothing configured.
  */
 import { DEFAULT_LIMITS, type JobLimits } from "./jobs/limits.ts";
+import { DEFAULT_CURRENCY, isCurrency } from "./money.ts";
 
 /** The model's settings; present only when `OPENAI_API_KEY` is set. */
 export type ModelConfig = {
@@ -44,6 +45,8 @@ export type Config = {
    * (`ALLOWED_ORIGINS`, comma-separated, e.g. `https://shop.example`).
    */
   allowedOrigins: string[];
+  /** Prices and cost per wear are shown in this currency (`CURRENCY`). */
+  currency: string;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -97,6 +100,17 @@ function originsFrom(env: Env, name: string): string[] {
   });
 }
 
+function currencyFrom(env: Env): string {
+  const raw = env.get("CURRENCY")?.trim().toUpperCase();
+  if (!raw) return DEFAULT_CURRENCY;
+  if (!isCurrency(raw)) {
+    throw new Error(
+      `Invalid CURRENCY "${raw}": expected an ISO 4217 code such as EUR`,
+    );
+  }
+  return raw;
+}
+
 function modelFrom(env: Env): ModelConfig | null {
   const apiKey = env.get("OPENAI_API_KEY");
   if (!apiKey) return null;
@@ -138,5 +152,6 @@ export function loadConfig(env: Env = Deno.env): Config {
     streaming: env.get("STREAMING")?.toLowerCase() !== "off",
     model: modelFrom(env),
     allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),
+    currency: currencyFrom(env),
   };
 }

@@ -20,6 +20,8 @@ export type AppState = {
   heartbeatMs?: number;
   /** False forces clients onto polling (`STREAMING=off`), the rollback switch. */
   streaming?: boolean;
+  /** The currency prices are shown in (`CURRENCY`); EUR when unset. */
+  currency?: string;
 };
 
 export type AppEnv = {

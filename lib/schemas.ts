@@ -185,6 +185,8 @@ export const Outfit = z.object({
   reasoning: z.string(),
   tip: z.string(),
   source: OutfitSource,
+  /** Asked for several occasions: the ones this outfit suits (by the rules). */
+  occasions: z.array(z.enum(OCCASION_IDS)).optional(),
   /** Why the built-in stylist made this one in the model's place. */
   fallback_reason: z.string().optional(),
 });

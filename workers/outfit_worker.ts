@@ -11,6 +11,8 @@ import { JobLostError, JobWriter } from "../lib/jobs/writer.ts";
 import { JobMessage, type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
 import { type Stylist, StylistError } from "../lib/stylist/types.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import { rememberShown } from "../lib/looks/recent.ts";
+import { loadTaste } from "../lib/looks/taste.ts";
 import { styleOutfits } from "./styling.ts";
 
 export type WorkerOptions = {
@@ -74,7 +76,10 @@ export async function runJob(
       console.error(`Job "${jobId}" gave up after ${attempts - 1} attempts`);
       throw new StylistError(GAVE_UP_MESSAGE);
     }
-    const wardrobe = await listWardrobe(kv, claimed.job.user_id);
+    const [wardrobe, taste] = await Promise.all([
+      listWardrobe(kv, claimed.job.user_id),
+      loadTaste(kv, claimed.job.user_id),
+    ]);
     await writer.progress(
       PROGRESS.wardrobeLoaded,
       attempts > 1 ? MESSAGES.resuming : MESSAGES.wardrobeLoaded,
@@ -83,6 +88,7 @@ export async function runJob(
     const fallback = await styleOutfits({
       writer,
       wardrobe,
+      taste,
       signal: abort.signal,
       primary: options.stylist,
       fallback: options.fallback ?? null,
@@ -111,6 +117,20 @@ export async function runJob(
     writer.close();
     stopWatching();
     abort.abort();
+    await remember(kv, writer);
+  }
+}
+
+/**
+ * Notes the outfits the job showed, so asking again gives new ones. After
+ * the job's end: a failure here must not fail a job the shopper has seen
+ * complete.
+ */
+async function remember(kv: Deno.Kv, writer: JobWriter): Promise<void> {
+  try {
+    await rememberShown(kv, writer.job.user_id, writer.job.outfits);
+  } catch (err) {
+    console.error(`Job "${writer.job.id}": outfits not remembered:`, err);
   }
 }
 

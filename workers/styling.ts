@@ -20,16 +20,20 @@ import {
   type WardrobeItem,
 } from "../lib/schemas.ts";
 import { validateOutfit } from "../lib/stylist/outfit_rules.ts";
+import { reviseWords } from "../lib/stylist/revise_words.ts";
 import {
   type OutfitDraft,
   type Stylist,
   StylistError,
   type StylistEvent,
+  type Taste,
 } from "../lib/stylist/types.ts";
 
 export type StylingContext = {
   writer: JobWriter;
   wardrobe: WardrobeItem[];
+  /** What the shopper saw, wore and rated before. */
+  taste?: Taste;
   signal: AbortSignal;
   primary: Stylist;
   /** Stands in for the primary; null when the primary is the last resort. */
@@ -190,10 +194,11 @@ async function* run(
   stylist: Stylist,
   { count, angle, slot }: { count: number; angle?: string; slot?: number },
 ): AsyncGenerator<StylistEvent> {
-  const { writer, wardrobe, signal } = ctx;
+  const { writer, wardrobe, signal, taste } = ctx;
   const events = stylist.generate({
     request: writer.job.request,
     wardrobe,
+    taste,
     signal,
     seed: slot === undefined ? writer.job.id : `${writer.job.id}:${slot}`,
     avoid: writer.job.outfits,
@@ -214,19 +219,23 @@ async function accept(
   fallbackReason?: string,
 ): Promise<void> {
   const { writer, wardrobe } = ctx;
+  const { request, outfits: earlier } = writer.job;
   const check = validateOutfit(draft, {
-    request: writer.job.request,
+    request,
     wardrobe,
-    earlier: writer.job.outfits,
+    earlier,
+    blocked: ctx.taste?.blocked,
   });
   if (!check.ok) return await replace(ctx, stylist, check.reason);
+  const words = reviseWords(draft, check.items, { request, wardrobe, earlier });
   const outfit: Outfit = {
-    title: draft.title,
+    title: words.title,
     item_ids: draft.item_ids,
     items: check.items,
     reasoning: draft.reasoning,
-    tip: draft.tip,
+    tip: words.tip,
     source: stylist.source,
+    ...(words.occasions ? { occasions: words.occasions } : {}),
     ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
   };
   await writer.append({

@@ -13,7 +13,8 @@ import {
   SEASONS,
   type WardrobeItem,
 } from "../schemas.ts";
-import type { OutfitDraft } from "./types.ts";
+import { indexOfNearCopy } from "./similarity.ts";
+import type { BlockedOutfit, OutfitDraft } from "./types.ts";
 import {
   type CategoryCounts,
   countCategories,
@@ -32,6 +33,8 @@ export type OutfitContext = {
   wardrobe: WardrobeItem[];
   /** Outfits already accepted in this job. */
   earlier: { item_ids: string[] }[];
+  /** Outfits the shopper wore lately or disliked: not again, nor near copies. */
+  blocked?: readonly BlockedOutfit[];
 };
 
 /**
@@ -143,6 +146,19 @@ export function validateOutfit(
   );
   if (repeat >= 0) {
     return fail(`The outfit repeats earlier outfit ${repeat + 1}`);
+  }
+  const blocked = ctx.blocked ?? [];
+  const copied = indexOfNearCopy(
+    [...seen],
+    blocked.map((outfit) => outfit.item_ids),
+    new Set(requiredItems(request, [...pool.values()]).map((item) => item.id)),
+  );
+  if (copied >= 0) {
+    return fail(
+      blocked[copied].reason === "worn"
+        ? "The outfit is (nearly) one the shopper wore in the last two weeks"
+        : "The outfit is (nearly) one the shopper disliked",
+    );
   }
   return { ok: true, items: sortForDisplay(items) };
 }

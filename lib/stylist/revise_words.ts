@@ -1,0 +1,64 @@
+/**
+ * The words a shopper reads, checked whoever wrote them. A title that names
+ * a piece the outfit does not hold, or repeats an earlier card's title, is
+ * replaced by one the built-in stylist writes for the same pieces; so is a
+ * tip already given in the job. For a request with several occasions, the
+ * outfit is labelled with the ones it suits, by the built-in rules.
+ */
+import type { GenerateRequest, Occasion, WardrobeItem } from "../schemas.ts";
+import { itemsForRequest } from "./outfit_rules.ts";
+import { falseTitle } from "./outfit_words.ts";
+import { briefFor, scoreOutfit } from "./providers/local_scoring.ts";
+import { pickTip } from "./providers/local_tips.ts";
+import { titleOf } from "./providers/local_titles.ts";
+import { seasonOf } from "./season.ts";
+import type { OutfitDraft } from "./types.ts";
+
+export type RevisedWords = {
+  title: string;
+  tip: string;
+  occasions?: Occasion[];
+};
+
+export type WordsContext = {
+  request: GenerateRequest;
+  wardrobe: WardrobeItem[];
+  /** Cards already in the job. */
+  earlier: readonly { title: string; tip: string }[];
+  now?: Date;
+};
+
+/**
+ * @example reviseWords(draft, items, { request, wardrobe, earlier: job.outfits }).title
+ */
+export function reviseWords(
+  draft: Pick<OutfitDraft, "title" | "tip">,
+  items: WardrobeItem[],
+  ctx: WordsContext,
+): RevisedWords {
+  const titles = new Set(ctx.earlier.map((o) => o.title.trim().toLowerCase()));
+  const tips = new Set(ctx.earlier.map((o) => o.tip.trim().toLowerCase()));
+  const badTitle = titles.has(draft.title.trim().toLowerCase()) ||
+    falseTitle(draft.title, items) !== null;
+  const badTip = tips.has(draft.tip.trim().toLowerCase());
+  const occasions = ctx.request.mode === "occasion" &&
+      ctx.request.occasions.length > 1
+    ? ctx.request.occasions
+    : null;
+  if (!badTitle && !badTip && !occasions) {
+    return { title: draft.title, tip: draft.tip };
+  }
+  const pool = itemsForRequest(ctx.request, ctx.wardrobe);
+  const brief = briefFor(ctx.request, pool, seasonOf(ctx.now ?? new Date()));
+  const { value, notes } = scoreOutfit(items, brief);
+  const planned = { items, score: value, notes };
+  return {
+    title: badTitle
+      ? titleOf(planned, brief, new Set(ctx.earlier.map((o) => o.title)))
+      : draft.title,
+    tip: badTip
+      ? pickTip(items, brief, new Set(ctx.earlier.map((o) => o.tip)))
+      : draft.tip,
+    ...(occasions ? { occasions: notes.suits } : {}),
+  };
+}
