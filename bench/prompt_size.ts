@@ -1,6 +1,7 @@
 /**
  * How many tokens each flow's prompt costs for a 60-item wardrobe (the
- * sample wardrobe plus generated pieces), counted with the o200k_base
+ * sample wardrobe plus generated pieces) and a shopper with a full history
+ * (30 outfits shown lately, 6 worn or disliked, 3 liked), counted with the o200k_base
  * tokenizer that GPT-4o-class models use. The ranks ship inside the npm
  * package, so this runs offline once the package is cached.
  *
@@ -19,7 +20,9 @@ import {
   type WardrobeItem,
 } from "../lib/schemas.ts";
 import { buildPrompt } from "../lib/stylist/prompt.ts";
+import { createLocalStylist } from "../lib/stylist/providers/local.ts";
 import { randomSource } from "../lib/stylist/test_fixtures.ts";
+import type { Taste } from "../lib/stylist/types.ts";
 
 /** The budget for system + user messages, per flow. */
 const TARGET = 1_500;
@@ -89,16 +92,47 @@ const requests: Record<string, GenerateRequest> = {
   },
 };
 
+/**
+ * A shopper with a full history: thirty outfits shown lately, six worn or
+ * disliked, three liked, drawn from the wardrobe by the built-in stylist.
+ */
+async function tasteFor(items: WardrobeItem[]): Promise<Taste> {
+  const stylist = createLocalStylist({ now: () => now });
+  const outfits: string[][] = [];
+  for (let k = 0; outfits.length < 30; k++) {
+    for await (
+      const event of stylist.generate({
+        request: requests.occasion,
+        wardrobe: items,
+        seed: `history-${k}`,
+        signal: new AbortController().signal,
+        taste: { recent: outfits.slice(), blocked: [], liked: [] },
+      })
+    ) if (event.type === "outfit") outfits.unshift(event.outfit.item_ids);
+  }
+  return {
+    recent: outfits.slice(0, 30),
+    blocked: outfits.slice(3, 9).map((item_ids, i) => ({
+      item_ids,
+      reason: i % 2 ? "disliked" : "worn",
+    })),
+    liked: outfits.slice(9, 12),
+  };
+}
+
 const encoder = new Tiktoken(o200k_base);
 const tokens = (text: string) => encoder.encode(text).length;
 const items = wardrobe(SIZE);
 const now = new Date(Date.UTC(2025, 9, 15));
+const taste = await tasteFor(items);
 
-console.log(`Prompt size for a ${items.length}-item wardrobe (o200k_base)\n`);
+console.log(
+  `Prompt size for a ${items.length}-item wardrobe and a full history (o200k_base)\n`,
+);
 console.log("flow             system   user  messages  schema  total  chars");
 let over = false;
 for (const [flow, request] of Object.entries(requests)) {
-  const prompt = buildPrompt(request, items, { now });
+  const prompt = buildPrompt(request, items, { now, taste });
   const system = tokens(prompt.system);
   const user = tokens(prompt.user);
   const schema = tokens(JSON.stringify(prompt.responseFormat.json_schema));

@@ -24,18 +24,24 @@ import {
   startFakeOpenAI,
 } from "../tests/helpers/fake_openai.ts";
 
+/** `i3 "Name" colours [pattern] f3 seasons`; the candidate adds its category. */
 const ITEM_LINE =
-  /^(i\d+|candidate) (\w+) "((?:[^"\\]|\\.)*)" ([a-z +]+?) (?:(striped|checked|floral|print|textured) )?f(\d) (\S+)/;
+  /^(i\d+|candidate(?: \w+)?) "((?:[^"\\]|\\.)*)" ([a-z +]+?) (?:(striped|checked|floral|print|textured) )?f(\d) (\S+)/;
+/** The wardrobe lists items under a header per category: `top:`. */
+const CATEGORY_HEADER = /^([a-z]+):$/;
 
 /** The wardrobe and request a Stylist prompt describes, with short ids. */
 export function readPrompt(
   user: string,
 ): { wardrobe: WardrobeItem[]; request: GenerateRequest; count: number } {
   const items: WardrobeItem[] = [];
+  let heading = "";
   for (const line of user.split("\n")) {
+    heading = CATEGORY_HEADER.exec(line)?.[1] ?? heading;
     const m = ITEM_LINE.exec(line.replace(/^Not owned yet.*?: /, ""));
     if (!m) continue;
-    const [, id, category, name, colors, pattern, formality, seasons] = m;
+    const [, named, name, colors, pattern, formality, seasons] = m;
+    const [id, category = heading] = named.split(" ");
     items.push({
       id,
       category: category as WardrobeItem["category"],

@@ -9,15 +9,16 @@
 import {
   CANDIDATE_ID,
   type CandidateItem,
-  CATEGORIES,
   type GenerateRequest,
   OCCASIONS,
   OUTFITS_PER_JOB,
-  SEASONS,
   type WardrobeItem,
 } from "../schemas.ts";
 import { candidateAsItem } from "./outfit_rules.ts";
+import { historyLines } from "./prompt_history.ts";
+import { describe, type Encoded, encodeWardrobe } from "./prompt_wardrobe.ts";
 import { seasonOf } from "./season.ts";
+import type { Taste } from "./types.ts";
 import { MAX_PER_OUTFIT } from "./wearable.ts";
 
 export type StylistPrompt = {
@@ -43,6 +44,8 @@ export type PromptOptions = {
   avoid?: { item_ids: string[]; title: string }[];
   /** For parallel mode: a distinct direction for this request, e.g. "the most classic option". */
   angle?: string;
+  /** The shopper's history: what to avoid, never repeat, and lean towards. */
+  taste?: Taste;
   /** The date (for the season); injectable for tests. */
   now?: Date;
 };
@@ -51,13 +54,6 @@ type Flow<M extends GenerateRequest["mode"]> = Extract<
   GenerateRequest,
   { mode: M }
 >;
-
-/** The wardrobe as the model sees it, and the id maps both ways. */
-type Encoded = {
-  lines: string[];
-  ids: Map<string, string>;
-  shortOf: Map<string, string>;
-};
 
 /**
  * Builds the prompt for any flow by dispatching on `request.mode`.
@@ -177,10 +173,11 @@ function assemble(
     // Request details come after the wardrobe, and the system message holds
     // only per-flow rules: system + wardrobe is then the same prefix for a
     // shopper's jobs in one flow, which a provider's prompt cache can reuse.
-    `Wardrobe (id category "name" colours [pattern] formality seasons):`,
+    `Wardrobe by category (id "name" colours [pattern] formality seasons):`,
     ...enc.lines,
     "",
     ...ask,
+    ...historyLines(options.taste, enc),
     ...avoidLines(options.avoid ?? [], enc.shortOf),
     ...(options.angle
       ? [`Direction for these outfits: ${options.angle}.`]
@@ -227,46 +224,13 @@ function outfits(count: number): string {
   return `${count} outfit${count === 1 ? "" : "s"}`;
 }
 
-/** One line per item, grouped by category so ids ascend down the list. */
-function encodeWardrobe(wardrobe: WardrobeItem[]): Encoded {
-  const sorted = [...wardrobe].sort((a, b) =>
-    CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category)
-  );
-  const ids = new Map<string, string>();
-  const shortOf = new Map<string, string>();
-  const lines = sorted.map((item, i) => {
-    const short = `i${i + 1}`;
-    ids.set(short, item.id);
-    shortOf.set(item.id, short);
-    return `${short} ${describe(item)}`;
-  });
-  return { lines, ids, shortOf };
-}
-
-/**
- * `top "White oxford shirt" white f3 all`: the pattern only when not solid,
- * "all" for all four seasons. Names are JSON-quoted so a name cannot break
- * the line or pass for an instruction.
- */
-function describe(item: WardrobeItem): string {
-  const seasons = item.seasons.length === SEASONS.length
-    ? "all"
-    : SEASONS.filter((s) => item.seasons.includes(s)).join("/");
-  return [
-    item.category,
-    JSON.stringify(item.name),
-    item.colors.join("+"),
-    ...(item.pattern === "solid" ? [] : [item.pattern]),
-    `f${item.formality}`,
-    seasons,
-  ].join(" ");
-}
-
 function candidateLine(candidate: CandidateItem): string {
   const price = candidate.price === undefined
     ? ""
     : `, price ${candidate.price}`;
-  return `${CANDIDATE_ID} ${describe(candidateAsItem(candidate))}${price}`;
+  return `${CANDIDATE_ID} ${candidate.category} ${
+    describe(candidateAsItem(candidate))
+  }${price}`;
 }
 
 function avoidLines(

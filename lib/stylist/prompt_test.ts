@@ -128,7 +128,10 @@ Deno.test("[prompt] every item appears once under a short id that maps back", ()
       const mentions = lines.filter((l) => l.startsWith(`${short} `));
       assert.equal(mentions.length, 1, `${flow}: ${item.id} listed once`);
       assert.ok(mentions[0].includes(JSON.stringify(item.name)));
-      assert.ok(mentions[0].includes(` ${item.category} `));
+      // Listed under its category's header.
+      const header = lines.slice(0, lines.indexOf(mentions[0]))
+        .findLast((l) => /^[a-z]+:$/.test(l));
+      assert.equal(header, `${item.category}:`);
       assert.ok(!prompt.user.includes(item.id), `${flow}: real id hidden`);
     }
     const extra = request.mode === "consider_buying" ? 1 : 0;

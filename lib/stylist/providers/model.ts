@@ -59,6 +59,7 @@ async function* generate(
     count,
     avoid: input.avoid,
     angle: input.angle,
+    taste: input.taste,
     now: options.now?.(),
   });
   const parser = new OutfitStreamParser();
