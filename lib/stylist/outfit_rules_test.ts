@@ -215,3 +215,20 @@ Deno.test("[outfit rules] an outfit may not repeat an earlier one", () => {
   );
   assert.ok(check([...BASIC, "silver-watch"], undefined, {}, earlier).ok);
 });
+
+Deno.test("[outfit rules] an outfit worn lately or disliked, or a near copy, is refused", () => {
+  const worn = [...BASIC, "silver-watch", "brown-leather-belt"];
+  const ctx = (reason: "worn" | "disliked") => ({
+    request: occasionRequest("casual"),
+    wardrobe,
+    earlier: [],
+    blocked: [{ item_ids: worn, reason }],
+  });
+  // Four of five pieces shared: a near copy.
+  const nearCopy = draft([...BASIC, "silver-watch", "black-leather-tote"]);
+  assert.match(reason(validateOutfit(nearCopy, ctx("worn"))), /wore/);
+  assert.match(reason(validateOutfit(nearCopy, ctx("disliked"))), /disliked/);
+  // Three of five: a new outfit.
+  const fresh = draft([...BASIC, "gold-hoop-earrings", "black-leather-tote"]);
+  assert.ok(validateOutfit(fresh, ctx("worn")).ok);
+});

@@ -88,32 +88,59 @@ export function falseTitle(
   title: string,
   items: readonly WardrobeItem[],
 ): string | null {
-  const words = title.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
   const pieces = items.map((item) => ({
     item,
     name: item.name.toLowerCase(),
   }));
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const g = WHOLE_WORDS.findIndex((whole) => whole.test(word));
-    // "Dress up" and "dress down" are about the look, not a dress.
-    if (g < 0 || (word === "dress" && /^(up|down)$/.test(words[i + 1]))) {
-      continue;
-    }
-    const candidates = pieces.filter(({ item, name }) =>
-      GARMENTS[g].matches(item, name)
-    );
-    const colour = COLOURS.has(words[i - 1]) ? words[i - 1] : null;
-    const fits = colour
-      ? candidates.filter(({ item, name }) =>
-        (item.colors as string[]).includes(colour) || name.includes(colour)
-      )
-      : candidates;
-    if (fits.length === 0) {
-      return `It names ${
-        colour ? `a ${colour} ` : "a "
-      }${word}, which is not in the outfit`;
+  // A colour describes a garment only within one phrase: "Rust and olive:
+  // cami" does not make an olive cami.
+  for (const phrase of title.toLowerCase().split(/[,:;.!?()]+/)) {
+    const words = phrase.match(/[a-z][a-z'-]*/g) ?? [];
+    for (let i = 0; i < words.length; i++) {
+      const problem = checkWord(words, i, pieces);
+      if (problem) return problem;
     }
   }
   return null;
+}
+
+type Piece = { item: WardrobeItem; name: string };
+
+/** Words that end the description of a garment, looking back from it. */
+const BOUNDARY = /^(and|with|over|under|a|an|the|plus|or|to|in|on)$/;
+
+function garmentAt(word: string): number {
+  return WHOLE_WORDS.findIndex((whole) => whole.test(word));
+}
+
+/** The colour said just before word `i` ("black leather jacket"), if any. */
+function colourBefore(words: string[], i: number): string | null {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    if (COLOURS.has(words[j])) return words[j];
+    if (BOUNDARY.test(words[j]) || garmentAt(words[j]) >= 0) break;
+  }
+  return null;
+}
+
+function checkWord(words: string[], i: number, pieces: Piece[]): string | null {
+  const word = words[i];
+  const g = garmentAt(word);
+  // "Dress up" and "dress down" are about the look, not a dress.
+  if (g < 0 || (word === "dress" && /^(up|down)$/.test(words[i + 1]))) {
+    return null;
+  }
+  const candidates = pieces.filter(({ item, name }) =>
+    GARMENTS[g].matches(item, name)
+  );
+  const colour = colourBefore(words, i);
+  const fits = colour
+    ? candidates.filter(({ item, name }) =>
+      (item.colors as string[]).includes(colour) || name.includes(colour)
+    )
+    : candidates;
+  return fits.length
+    ? null
+    : `It names ${
+      colour ? `a ${colour} ` : "a "
+    }${word}, which is not in the outfit`;
 }

@@ -123,8 +123,8 @@ export function planOutfits(input: PlanInput): Plan {
 type Picked = { ids: readonly string[]; base: string };
 
 /**
- * One draw per outfit. Disliked outfits (and near copies) are never drawn;
- * outfits worn lately only when the wardrobe has nothing else left.
+ * One draw per outfit. Outfits the shopper wore lately or disliked (and
+ * their near copies) are never drawn.
  *
  * Each candidate's value is its score less what the history costs it.
  * Outfits picked (or avoided) in this job join that history as its newest
@@ -179,15 +179,13 @@ function pick(
   avoided.forEach(take);
 
   const outfits: PlannedOutfit[] = [];
-  const worn: number[] = [];
   const random = seededRandom(input.seed);
   while (outfits.length < input.count) {
     const chosen = draw(values, open, random, (index) => {
-      const reason = blockedBy(candidates[index].ids, history);
-      if (reason) open.delete(index);
-      if (reason === "worn") worn.push(index);
-      return reason === null;
-    }) ?? worn.shift();
+      const blocked = blockedBy(candidates[index].ids, history) !== null;
+      if (blocked) open.delete(index);
+      return !blocked;
+    });
     if (chosen === undefined) break;
     const c = candidates[chosen];
     open.delete(chosen);
