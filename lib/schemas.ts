@@ -60,7 +60,7 @@ export const ItemId = z.string().regex(
 ).max(40);
 
 /** Job ids are the server's `crypto.randomUUID()`s. */
-export const JobId = z.string().regex(
+export const JobId = z.string().max(36, "Expected a job id").regex(
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
   "Expected a job id",
 );

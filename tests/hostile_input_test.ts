@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { z } from "zod";
+import { LookPatch, NewLook } from "../lib/looks/look.ts";
 import { GenerateRequest, NewWardrobeItem } from "../lib/schemas.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
@@ -58,7 +59,7 @@ const json = (body: string | (() => ReadableStream<Uint8Array>)) => ({
 type Who = "shopper" | "emptied" | "shoeless";
 type Row = {
   what: string;
-  /** `:job` is the shopper's finished job, `:strangerJob` / `:strangerItem` another shopper's. */
+  /** `:job`, `:look` are the shopper's; `:strangerJob`, `:strangerItem`, `:strangerLook` another shopper's. */
   req: `${"GET" | "POST" | "PUT" | "DELETE" | "PATCH"} /${string}`;
   /** Sent as JSON with `content-type: application/json`. */
   json?: unknown;
@@ -260,7 +261,61 @@ const JOBS: Row[] = [
   { what: "an unknown API route by POST", req: "POST /api/users", json: { admin: true }, status: 404, error: NOT_FOUND },
 ];
 
-const TABLE = [...GENERATE, ...WARDROBE, ...JOBS];
+/** Days relative to the test's own clock, as a shopper's browser sends them. */
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const KEEP = "POST /api/looks";
+const keep = (fields: object) => ({
+  job_id: ":job",
+  outfit_number: 1,
+  ...fields,
+});
+
+// deno-fmt-ignore
+const LOOKS: Row[] = [
+  // Keeping an outfit as a look.
+  { what: "keep with no body", req: KEEP, json: {}, status: 400, issues: ["job_id", "outfit_number"] },
+  { what: "keep with a job id that is not one", req: KEEP, json: keep({ job_id: "../jobs" }), status: 400, issues: ["job_id"] },
+  { what: "keep outfit 0", req: KEEP, json: keep({ outfit_number: 0 }), status: 400, issues: ["outfit_number"] },
+  { what: "keep outfit 1.5", req: KEEP, json: keep({ outfit_number: 1.5 }), status: 400, issues: ["outfit_number"] },
+  { what: "keep outfit \"1\"", req: KEEP, json: keep({ outfit_number: "1" }), status: 400, issues: ["outfit_number"] },
+  { what: "keep with saved as text", req: KEEP, json: keep({ saved: "yes" }), status: 400, issues: ["saved"] },
+  { what: "keep with a rating of 5 stars", req: KEEP, json: keep({ rating: 5 }), status: 400, issues: ["rating"] },
+  { what: "keep with a rating of meh", req: KEEP, json: keep({ rating: "meh" }), status: 400, issues: ["rating"] },
+  { what: "keep worn on 31 February", req: KEEP, json: keep({ worn_on: "2026-02-31" }), status: 400, issues: ["worn_on"] },
+  { what: "keep worn on a timestamp", req: KEEP, json: keep({ worn_on: "2026-11-30T10:00:00Z" }), status: 400, issues: ["worn_on"] },
+  { what: "keep worn next week", req: KEEP, json: keep({ worn_on: day(7) }), status: 400, issues: ["worn_on"] },
+  { what: "keep worn in 1999", req: KEEP, json: keep({ worn_on: "1999-12-31" }), status: 400, issues: ["worn_on"] },
+  { what: "keep with a user id", req: KEEP, json: keep({ user_id: "someone-else" }), status: 400, issues: ["user_id"] },
+  { what: "keep with a look of its own", req: KEEP, json: keep({ items: [{ id: "x" }], title: "<script>" }), status: 400, issues: ["items", "title"] },
+  { what: "keep another shopper's outfit", req: KEEP, json: keep({ job_id: ":strangerJob" }), status: 404, error: NOT_FOUND },
+  { what: "keep an outfit of an unknown job", req: KEEP, json: keep({ job_id: UUID_SHAPED }), status: 404, error: NOT_FOUND },
+  { what: "keep outfit 9 of 3", req: KEEP, json: keep({ outfit_number: 9 }), status: 404, error: NOT_FOUND },
+  { what: "keep as text/plain", req: KEEP, raw: { type: "text/plain", body: JSON.stringify(keep({})) }, status: 415, error: WANTS_JSON },
+  { what: "keep as malformed JSON", req: KEEP, raw: json("{job_id: 1}"), status: 400, error: NOT_JSON },
+  { what: "keep of 70 KB", req: KEEP, raw: json(OVERSIZED), status: 413, error: TOO_BIG },
+  { what: "keep from another site", req: KEEP, json: keep({ saved: true }), headers: { "sec-fetch-site": "cross-site" }, status: 403, error: /didn't come from a Stylist page/ },
+  // Changing a look.
+  { what: "change with nothing to change", req: "PATCH /api/looks/:look", json: {}, status: 400, issues: ["saved"] },
+  { what: "change with saved as 1", req: "PATCH /api/looks/:look", json: { saved: 1 }, status: 400, issues: ["saved"] },
+  { what: "change with an unknown field", req: "PATCH /api/looks/:look", json: { rating: "up", worn: ["2026-01-01"] }, status: 400, issues: ["worn"] },
+  { what: "change another shopper's look", req: "PATCH /api/looks/:strangerLook", json: { saved: false }, status: 404, error: NOT_FOUND },
+  { what: "change a look that does not exist", req: "PATCH /api/looks/look-0000000000000000", json: { saved: true }, status: 404, error: NOT_FOUND },
+  { what: "change a 3,000-character look id", req: `PATCH /api/looks/${LONG_ID}`, json: { saved: true }, status: 404, error: NOT_FOUND },
+  { what: "read another shopper's look", req: "GET /api/looks/:strangerLook", status: 404, error: NOT_FOUND },
+  { what: "read ../wardrobe as a look", req: "GET /api/looks/..%2Fwardrobe", status: 404, error: NOT_FOUND },
+  { what: "delete a look outright", req: "DELETE /api/looks/:look", status: 404, error: NOT_FOUND },
+  // Wears.
+  { what: "wear on a word", req: "PUT /api/looks/:look/wears/yesterday", status: 400, issues: ["day"] },
+  { what: "wear on 30 February", req: "PUT /api/looks/:look/wears/2026-02-30", status: 400, issues: ["day"] },
+  { what: "wear next week", req: `PUT /api/looks/:look/wears/${day(7)}`, status: 400, issues: ["day"] },
+  { what: "wear of another shopper's look", req: `PUT /api/looks/:strangerLook/wears/${day(0)}`, status: 404, error: NOT_FOUND },
+  { what: "unwear of another shopper's look", req: `DELETE /api/looks/:strangerLook/wears/${day(0)}`, status: 404, error: NOT_FOUND },
+  { what: "wear of a look id in capitals", req: `PUT /api/looks/LOOK-0000000000000000/wears/${day(0)}`, status: 404, error: NOT_FOUND },
+  { what: "listing wears", req: "GET /api/looks/:look/wears", status: 404, error: NOT_FOUND },
+];
+
+const TABLE = [...GENERATE, ...WARDROBE, ...JOBS, ...LOOKS];
 
 async function finishedJob(
   client: TestClient,
@@ -298,7 +353,10 @@ async function send(
 ) {
   const [method, rawPath] = row.req.split(" ");
   const fill = (s: string) =>
-    s.replace(/:(job|strangerJob|strangerItem)\b/g, (_, k) => vars[k]);
+    s.replace(
+      /:(job|look|strangerJob|strangerItem|strangerLook)\b/g,
+      (_, k) => vars[k],
+    );
   const headers = new Headers(row.headers);
   let body: BodyInit | undefined;
   if (row.json !== undefined) {
@@ -327,11 +385,23 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
   const shoeless = server.client();
   // Sessions, seeded wardrobes and finished jobs all exist before the first
   // snapshot, so the only writes a row could cause are its own.
+  const job = await finishedJob(shopper, occasion, {
+    "idempotency-key": "try-1",
+  });
+  const strangerJob = await finishedJob(stranger, occasion);
+  const lookOf = async (client: TestClient, job_id: string) =>
+    (await client.send("POST", "/api/looks", {
+      job_id,
+      outfit_number: 1,
+      saved: true,
+    })).body.look.id;
   const vars = {
-    job: await finishedJob(shopper, occasion, { "idempotency-key": "try-1" }),
-    strangerJob: await finishedJob(stranger, occasion),
+    job,
+    look: await lookOf(shopper, job),
+    strangerJob,
     strangerItem:
       (await stranger.send("POST", "/api/wardrobe/items", SCARF)).body.id,
+    strangerLook: await lookOf(stranger, strangerJob),
   };
   await deleteItems(emptied, () => false);
   await deleteItems(shoeless, (category) => category !== "shoes");
@@ -462,7 +532,7 @@ function unbounded(schema: JsonSchema, path = ""): string[] {
 }
 
 Deno.test("[hostile] every text, list and number a client can send is capped", () => {
-  for (const schema of [GenerateRequest, NewWardrobeItem]) {
+  for (const schema of [GenerateRequest, NewWardrobeItem, NewLook, LookPatch]) {
     const json = z.toJSONSchema(schema, {
       io: "input",
       unrepresentable: "any",

@@ -99,6 +99,9 @@ export async function runJob(
       OUTFITS_PER_JOB,
     );
     await writer.flush();
+    // Before the end is announced: a shopper who asks again at once must
+    // already find these outfits remembered.
+    await remember(kv, writer);
     await writer.append(
       {
         type: "progress",
@@ -111,20 +114,20 @@ export async function runJob(
       { type: "complete", data: { result: resultOf(writer, fallback) } },
     );
   } catch (err) {
+    // Cancelled or taken over: what was shown still counts as shown.
+    await remember(kv, writer);
     if (err instanceof JobLostError || abort.signal.aborted) return;
     await fail(writer, err);
   } finally {
     writer.close();
     stopWatching();
     abort.abort();
-    await remember(kv, writer);
   }
 }
 
 /**
- * Notes the outfits the job showed, so asking again gives new ones. After
- * the job's end: a failure here must not fail a job the shopper has seen
- * complete.
+ * Notes the outfits the job showed, so asking again gives new ones. Never
+ * fails the job: a shopper keeps their outfits even if this write is lost.
  */
 async function remember(kv: Deno.Kv, writer: JobWriter): Promise<void> {
   try {

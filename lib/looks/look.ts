@@ -43,7 +43,7 @@ export const LookId = z.string().regex(
 );
 
 /** A calendar day, as the shopper's own clock gives it. */
-export const WornDay = z.iso.date("Expected a date as YYYY-MM-DD");
+export const WornDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10);
 
 const Rating = z.enum(["up", "down"]);
 
@@ -63,6 +63,7 @@ export const LookPatch = z.strictObject({
   rating: Rating.nullable().optional(),
 }).refine((patch) => patch.saved !== undefined || patch.rating !== undefined, {
   message: "Send saved, rating or both",
+  path: ["saved"],
 });
 export type LookPatch = z.infer<typeof LookPatch>;
 
