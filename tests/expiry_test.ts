@@ -3,6 +3,7 @@
  * its own time (about a minute later), so rather than wait, this reads the
  * expiry KV stored for every row straight from the SQLite file.
  */
+import { keepOutfit } from "../lib/looks/store.ts";
 import assert from "node:assert/strict";
 import { DatabaseSync } from "node:sqlite";
 import { JOB_TTL_MS } from "../lib/kv.ts";
@@ -26,7 +27,7 @@ function kind(key: Uint8Array): string {
   return new TextDecoder().decode(key.subarray(1, key.indexOf(0x00, 1)));
 }
 
-Deno.test("[expiry] job records, events and their indexes expire after 24 h; wardrobes persist", async () => {
+Deno.test("[expiry] job records, events and their indexes expire after 24 h; wardrobes, looks and recent outfits persist", async () => {
   const dir = await Deno.makeTempDir({ prefix: "stylist-expiry-" });
   const path = `${dir}/stylist.kv`;
   try {
@@ -51,6 +52,8 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
     });
     await runJob({ kv, stylist: createLocalStylist(), leaseMs: 30_000 }, jobId);
     assert.equal((await getJob(kv, jobId))?.job.status, "complete");
+    // A saved look must outlive the job it came from.
+    assert.ok(await keepOutfit(kv, userId, jobId, 1, { saved: true }));
     kv.close();
     const end = Date.now();
 
@@ -64,7 +67,7 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
     for (const row of rows) {
       const what = kind(row.k);
       seen.set(what, (seen.get(what) ?? 0) + 1);
-      if (["users", "wardrobe"].includes(what)) {
+      if (["users", "wardrobe", "looks", "recent_outfits"].includes(what)) {
         assert.equal(row.expiration_ms, -1, `${what} must not expire`);
       } else if (what === "job_quota") {
         assert.ok(row.expiration_ms > end, "the quota outlives its minute");
@@ -81,6 +84,8 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
       const what of [
         "users",
         "wardrobe",
+        "looks",
+        "recent_outfits",
         "jobs",
         "job_events",
         "active_jobs",
