@@ -71,10 +71,10 @@ type Candidate = PlannedOutfit & {
 /** Above this many bases (dresses, tops with bottoms), only the best are shod. */
 const MAX_BASES = 60;
 /** Above this many base-and-shoes pairs, only the best are dressed up. */
-const MAX_CORES = 150;
+const MAX_CORES = 100;
 /** A lean search dresses each core with its best few layers and extras. */
-const LAYERS_KEPT = 3;
-const EXTRAS_KEPT = 4;
+const LAYERS_KEPT = 2;
+const EXTRAS_KEPT = 3;
 /** Sharing a base with an earlier outfit: allowed only when nothing else is. */
 const SAME_BASE_PENALTY = 100;
 /**
