@@ -207,8 +207,34 @@ export type TokenUsage = {
   total_tokens: number;
 };
 
+/** The rules' answer to "should I buy this?" (lib/stylist/verdict.ts). */
+export type Verdict = {
+  label: "Great addition" | "Worth considering" | "You're covered";
+  /** The one or two facts that decided the label, as sentences. */
+  reasons: string[];
+  /** Outfits that include the piece (exact), and before it, in all. */
+  unlocks: { outfits: number; before: number; pairs_with: number; of: number };
+  /** Owned pieces like it: same category, close colour and formality. */
+  similar: {
+    count: number;
+    items: { id: string; name: string }[];
+    sentence: string;
+  };
+  /** Occasions and seasons with few outfits that it adds to, biggest first. */
+  gaps: { what: string; before: number; added: number }[];
+  /** With a price: what a wear would cost, and how the wears were estimated. */
+  cost_per_wear?: {
+    amount: number;
+    wears_a_year: number;
+    how: string;
+    sentence: string;
+  };
+};
+
 export type JobResult = {
   outfits: Outfit[];
+  /** Consider buying: the verdict, as sent before the outfits. */
+  verdict?: Verdict;
   reasoning?: string;
   usage?: TokenUsage;
   /** Set when the model failed and the built-in stylist stepped in. */
@@ -218,6 +244,7 @@ export type JobResult = {
 /** SSE payloads, by event name. */
 export type JobEventData = {
   progress: { progress: number; message: string; current_outfit: number };
+  verdict: { verdict: Verdict };
   outfit: { outfit_number: number; outfit: Outfit };
   reasoning: { delta: string };
   complete: { result: JobResult };
