@@ -20,6 +20,7 @@ import {
   type WardrobeItem,
 } from "../lib/schemas.ts";
 import { buildPrompt } from "../lib/stylist/prompt.ts";
+import { verdictFor } from "../lib/stylist/verdict.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
 import { randomSource } from "../lib/stylist/test_fixtures.ts";
 import type { Taste } from "../lib/stylist/types.ts";
@@ -132,7 +133,10 @@ console.log(
 console.log("flow             system   user  messages  schema  total  chars");
 let over = false;
 for (const [flow, request] of Object.entries(requests)) {
-  const prompt = buildPrompt(request, items, { now, taste });
+  const verdict = request.mode === "consider_buying"
+    ? verdictFor(request.candidate, items, "EUR")
+    : undefined;
+  const prompt = buildPrompt(request, items, { now, taste, verdict });
   const system = tokens(prompt.system);
   const user = tokens(prompt.user);
   const schema = tokens(JSON.stringify(prompt.responseFormat.json_schema));

@@ -15,6 +15,7 @@ import {
   type GenerateRequest,
   OCCASION_IDS,
   OCCASIONS,
+  SEASONS,
   type WardrobeItem,
 } from "../lib/schemas.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
@@ -26,7 +27,7 @@ import {
 
 /** `i3 "Name" colours [pattern] f3 seasons`; the candidate adds its category. */
 const ITEM_LINE =
-  /^(i\d+|candidate(?: \w+)?) "((?:[^"\\]|\\.)*)" ([a-z +]+?) (?:(striped|checked|floral|print|textured) )?f(\d) (\S+)/;
+  /^(i\d+|candidate(?: \w+)?) "((?:[^"\\]|\\.)*)" ([a-z +]+?) (?:(striped|checked|floral|print|textured) )?f(\d) (not \w+|\S+)/;
 /** The wardrobe lists items under a header per category: `top:`. */
 const CATEGORY_HEADER = /^([a-z]+):$/;
 
@@ -50,7 +51,11 @@ export function readPrompt(
       pattern: (pattern ?? "solid") as WardrobeItem["pattern"],
       formality: Number(formality),
       seasons: (seasons === "all"
-        ? ["spring", "summer", "autumn", "winter"]
+        ? SEASONS
+        : seasons.startsWith("not ")
+        ? SEASONS.filter((season) =>
+          season !== seasons.slice(4)
+        )
         : seasons.split("/")) as WardrobeItem["seasons"],
     });
   }

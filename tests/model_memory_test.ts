@@ -105,7 +105,7 @@ Deno.test("[model memory] the model is told the history, and an outfit worn late
   const again = await result(shopper, await shopper.generate(REQUEST));
   const prompt: string = app.fake.requests[1].body.messages
     .map((m: { content: string }) => m.content).join("\n");
-  assert.match(prompt, /Shown to them lately; give new looks/);
+  assert.match(prompt, /Shown lately, so give new looks/);
   assert.match(prompt, /Worn in the last two weeks or disliked; never suggest/);
 
   assert.equal(again[0].source, "local", "the worn outfit was replaced");

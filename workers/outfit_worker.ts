@@ -141,9 +141,10 @@ function resultOf(
   writer: JobWriter,
   fallback: JobResult["fallback"],
 ): JobResult {
-  const { outfits, reasoning, request, usage } = writer.job;
+  const { outfits, reasoning, request, usage, verdict } = writer.job;
   return {
     outfits,
+    ...(verdict ? { verdict } : {}),
     ...(request.include_reasoning ? { reasoning } : {}),
     ...(usage ? { usage } : {}),
     ...(fallback ? { fallback } : {}),

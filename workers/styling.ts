@@ -199,6 +199,7 @@ async function* run(
     request: writer.job.request,
     wardrobe,
     taste,
+    verdict: writer.job.verdict,
     signal,
     seed: slot === undefined ? writer.job.id : `${writer.job.id}:${slot}`,
     avoid: writer.job.outfits,

@@ -12,6 +12,7 @@ import type {
   JobStatus,
   Outfit,
   TokenUsage,
+  Verdict,
 } from "../schemas.ts";
 
 export type Job = {
@@ -28,6 +29,8 @@ export type Job = {
   current_outfit: number;
   /** Outfits finished so far, in the order they were announced. */
   outfits: Outfit[];
+  /** Consider buying: the rules' verdict, known from the start. */
+  verdict?: Verdict;
   /** Reasoning written so far (debug jobs only). */
   reasoning: string;
   result?: JobResult;
@@ -58,6 +61,9 @@ export function applyEvent(job: Job, event: JobEvent): Job {
     case "outfit":
       next.outfits = [...job.outfits, event.data.outfit];
       break;
+    case "verdict":
+      next.verdict = event.data.verdict;
+      break;
     case "reasoning":
       next.reasoning = job.reasoning + event.data.delta;
       break;
@@ -86,6 +92,7 @@ export function jobView(job: Job) {
     message: job.message,
     current_outfit: job.current_outfit,
     outfits: job.outfits,
+    ...(job.verdict ? { verdict: job.verdict } : {}),
     ...(job.request.include_reasoning ? { reasoning: job.reasoning } : {}),
     ...(job.result ? { result: job.result } : {}),
     ...(job.error ? { error: job.error } : {}),

@@ -10,6 +10,7 @@ import type {
   JobEvent,
   JobMessage,
   NewJobEvent,
+  Verdict,
 } from "../schemas.ts";
 import { applyEvent, isTerminal, type Job } from "./job.ts";
 import { admitJob, type JobLimits, type JobQuota } from "./limits.ts";
@@ -28,6 +29,11 @@ export type CreateJobOptions = {
   idempotencyKey?: string;
   /** False when the store has no queue: the sweep will find the job. */
   enqueue?: boolean;
+  /**
+   * Consider buying: the rules' verdict, logged right after "Queued…" in
+   * the creating commit, so it reaches the shopper before any outfit.
+   */
+  verdict?: Verdict;
 };
 
 export type CreateJobResult =
@@ -37,7 +43,8 @@ export type CreateJobResult =
   | { kind: "limited"; error: string; retryAfterS: number };
 
 /**
- * Creates a queued job. Its record, its first `progress` event, its place in
+ * Creates a queued job. Its record, its first `progress` event (and, to
+ * consider a purchase, the `verdict` right after it), its place in
  * the active index, the shopper's quota and idempotency key, and the queue
  * message all commit together: a client that gets the 202 can open the stream
  * and see "Queued…" at once; a job is never recorded without being enqueued
@@ -72,14 +79,16 @@ export async function createJob(
       if (!admission.ok) return { kind: "limited", ...admission };
       admitted = admission.quota;
     }
-    const { job, first } = newJob(userId, options.request, now);
+    const { job, events } = newJob(userId, options, now);
     const message: JobMessage = { jobId: job.id };
     const op = kv.atomic()
       .check({ key: keys.job(job.id), versionstamp: null })
       .check(quota)
       .set(keys.job(job.id), job, ttl)
-      .set(keys.jobEvent(job.id, first.seq), first, ttl)
       .set(keys.activeJob(userId, job.id), now, ttl);
+    for (const event of events) {
+      op.set(keys.jobEvent(job.id, event.seq), event, ttl);
+    }
     if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
     if (keyKey && used) op.check(used).set(keyKey, { job_id: job.id }, ttl);
@@ -120,8 +129,12 @@ async function replayOf(
   return { kind: same ? "replayed" : "key_reused", job: earlier.job };
 }
 
-/** A job record as the API creates it, with its first event folded in. */
-function newJob(userId: string, request: GenerateRequest, now: number) {
+/** A job record as the API creates it, with its first events folded in. */
+function newJob(
+  userId: string,
+  { request, verdict }: Pick<CreateJobOptions, "request" | "verdict">,
+  now: number,
+) {
   const at = new Date(now).toISOString();
   const blank: Job = {
     id: crypto.randomUUID(),
@@ -147,7 +160,9 @@ function newJob(userId: string, request: GenerateRequest, now: number) {
       current_outfit: 0,
     },
   };
-  return { job: applyEvent(blank, first), first };
+  const events: JobEvent[] = [first];
+  if (verdict) events.push({ seq: 2, type: "verdict", data: { verdict } });
+  return { job: events.reduce(applyEvent, blank), events };
 }
 
 /** A quota only looks back a minute; keep it a little longer than that. */

@@ -60,7 +60,7 @@ export function historyLines(taste: Taste | undefined, enc: Encoded): string[] {
   ).slice(0, MAX_RECENT);
   if (bases.length) {
     lines.push(
-      `Shown to them lately; give new looks, do not reuse these top+bottom pairs or dresses: ${
+      `Shown lately, so give new looks; do not reuse these top+bottom pairs or dresses: ${
         bases.join(", ")
       }.`,
     );
@@ -75,7 +75,7 @@ export function historyLines(taste: Taste | undefined, enc: Encoded): string[] {
   ).slice(0, MAX_BLOCKED);
   if (blocked.length) {
     lines.push(
-      `Worn in the last two weeks or disliked; never suggest these outfits or near copies: ${
+      `Worn in the last two weeks or disliked; never suggest these or near copies: ${
         blocked.join("; ")
       }.`,
     );
@@ -85,9 +85,7 @@ export function historyLines(taste: Taste | undefined, enc: Encoded): string[] {
   ).slice(0, MAX_LIKED_PAIRS);
   if (liked.length) {
     lines.push(
-      `They liked these pairings; use them where they suit the request: ${
-        liked.join(", ")
-      }.`,
+      `Liked pairings, to use where they suit: ${liked.join(", ")}.`,
     );
   }
   return lines;

@@ -1,3 +1,4 @@
+import { verdictFor } from "./verdict.ts";
 import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../sample_wardrobe.ts";
 import {
@@ -250,4 +251,16 @@ Deno.test("[prompt] one flow's system message does not depend on the request", (
   assert.equal(a.system, b.system, "same system message: cacheable prefix");
   const wardrobeOf = (p: StylistPrompt) => p.user.split("\n\n")[0];
   assert.equal(wardrobeOf(a), wardrobeOf(b));
+});
+
+Deno.test("[prompt] consider buying: the verdict's facts reach the model", () => {
+  const request = flows.find(([, r]) => r.mode === "consider_buying")![1];
+  if (request.mode !== "consider_buying") throw new Error("unreachable");
+  const verdict = verdictFor(request.candidate, wardrobe, "EUR");
+  const prompt = buildPrompt(request, wardrobe, { now, verdict });
+  assert.ok(prompt.user.includes(`"${verdict.label}"`));
+  for (const reason of verdict.reasons) assert.ok(prompt.user.includes(reason));
+  assert.ok(
+    !buildPrompt(request, wardrobe, { now }).user.includes("Our check"),
+  );
 });

@@ -42,13 +42,15 @@ export function encodeWardrobe(wardrobe: WardrobeItem[]): Encoded {
 
 /**
  * `"White oxford shirt" white f3 all`: the pattern only when not solid,
- * "all" for all four seasons. Names are JSON-quoted so a name cannot break
+ * "all" for all four seasons and "not winter" for three. Names are JSON-quoted so a name cannot break
  * the line or pass for an instruction.
  */
 export function describe(item: WardrobeItem): string {
-  const seasons = item.seasons.length === SEASONS.length
-    ? "all"
-    : SEASONS.filter((s) => item.seasons.includes(s)).join("/");
+  const missing = SEASONS.filter((season) => !item.seasons.includes(season));
+  const seasons = missing.length === 0 ? "all" : missing.length === 1
+    // "not winter" is three tokens fewer than "spring/summer/autumn".
+    ? `not ${missing[0]}`
+    : SEASONS.filter((season) => item.seasons.includes(season)).join("/");
   return [
     JSON.stringify(item.name),
     item.colors.join("+"),

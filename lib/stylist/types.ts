@@ -7,6 +7,7 @@ import type {
   GenerateRequest,
   OutfitSource,
   TokenUsage,
+  Verdict,
   WardrobeItem,
 } from "../schemas.ts";
 
@@ -24,6 +25,8 @@ export type StylistInput = {
   count?: number;
   /** What the shopper was shown, wore, liked and disliked before. */
   taste?: Taste;
+  /** Consider buying: the rules' verdict, for the model to refer to. */
+  verdict?: Verdict;
   /**
    * A direction that sets this request apart from its siblings when outfits
    * are made by concurrent requests (parallel mode), e.g. "the boldest option".

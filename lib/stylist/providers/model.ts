@@ -60,6 +60,7 @@ async function* generate(
     avoid: input.avoid,
     angle: input.angle,
     taste: input.taste,
+    verdict: input.verdict,
     now: options.now?.(),
   });
   const parser = new OutfitStreamParser();

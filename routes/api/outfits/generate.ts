@@ -15,6 +15,8 @@ import {
 } from "../../../lib/jobs/store.ts";
 import { GenerateRequest } from "../../../lib/schemas.ts";
 import { checkFeasible } from "../../../lib/stylist/outfit_rules.ts";
+import { verdictFor } from "../../../lib/stylist/verdict.ts";
+import { DEFAULT_CURRENCY } from "../../../lib/money.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 import { listWardrobe } from "../../../lib/wardrobe.ts";
 
@@ -24,7 +26,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export const POST = define.createHandlers(
   jsonBody(GenerateRequest),
   async (c) => {
-    const { kv, limits, useQueue } = c.get("state");
+    const { kv, limits, useQueue, currency } = c.get("state");
     const userId = c.get("userId");
     const request = c.req.valid("json");
     const idempotencyKey = c.req.header("idempotency-key");
@@ -60,6 +62,15 @@ export const POST = define.createHandlers(
       limits,
       idempotencyKey,
       enqueue: useQueue ?? true,
+      ...(request.mode === "consider_buying"
+        ? {
+          verdict: verdictFor(
+            request.candidate,
+            wardrobe,
+            currency ?? DEFAULT_CURRENCY,
+          ),
+        }
+        : {}),
     });
     return answer(c, created);
   },
