@@ -18,6 +18,7 @@ import { jsSize } from "./js_size.ts";
 import { model } from "./model.ts";
 import { PACE } from "./pace.ts";
 import { stylistQuality } from "./stylist_quality.ts";
+import { verdict } from "./verdict.ts";
 import type { Result } from "./stats.ts";
 import { throughput } from "./throughput.ts";
 
@@ -27,6 +28,7 @@ type Bench = (options: { quick: boolean }) => Promise<Result[]>;
 const SUITES: Record<string, Bench> = {
   js_size: jsSize,
   stylist_quality: stylistQuality,
+  verdict,
   first_event: firstEvent,
   delivery,
   model,
