@@ -163,7 +163,7 @@ function answer(
   const shortByName = new Map<string, string>();
   for (
     const [, short, name] of prompt.matchAll(
-      /^(i\d+) \w+ ("(?:[^"\\]|\\.)*")/gm,
+      /^(i\d+) ("(?:[^"\\]|\\.)*")/gm,
     )
   ) {
     shortByName.set(JSON.parse(name), short);
