@@ -1,5 +1,6 @@
 /**
- * 7. JavaScript shipped by `/reveal`, gzipped, and by pages with no islands.
+ * 7. JavaScript shipped by the pages with islands (`/reveal`, `/looks`,
+ * `/wardrobe`), gzipped, and by pages with no islands.
  *
  * The pages are rendered by the app (in this process, over HTTP) and every
  * script they load is counted: `<script src>` and `<link rel=modulepreload>`
@@ -14,7 +15,8 @@ import type { Result } from "./stats.ts";
 
 /** Pages the README promises ship no JavaScript at all. */
 const WITHOUT_ISLANDS = ["/", "/consider-buying"];
-const GOAL_BYTES = 12 * 1024;
+/** Per page with islands (the product issues' budget since the looks). */
+const GOAL_BYTES = 16 * 1024;
 
 export async function jsSize(_: { quick: boolean }) {
   await using server = await startTestServer();
@@ -25,16 +27,33 @@ export async function jsSize(_: { quick: boolean }) {
     include_reasoning: false,
     parallel: false,
   });
-  const reveal = await pageScripts(shopper, `/reveal?job=${jobId}`);
-  const results: Result[] = [{
-    id: "js_reveal_gzip",
-    metric: "JS shipped by /reveal, gzip",
-    unit: "B",
-    value: reveal.gzip,
-    goal: "≤ 12 KB (12,288 B)",
-    pass: reveal.gzip <= GOAL_BYTES,
-    note: `${reveal.files.length} files, ${reveal.raw} B minified`,
-  }];
+  // A kept look, so /looks shows its island (with none it ships nothing).
+  await shopper.events(jobId);
+  const kept = await shopper.send("POST", "/api/looks", {
+    job_id: jobId,
+    outfit_number: 1,
+    saved: true,
+  });
+  if (kept.status !== 201) throw new Error(`Saving a look: ${kept.status}`);
+  const results: Result[] = [];
+  for (
+    const [id, path] of [
+      ["reveal", `/reveal?job=${jobId}`],
+      ["looks", "/looks"],
+      ["wardrobe", "/wardrobe"],
+    ]
+  ) {
+    const page = await pageScripts(shopper, path);
+    results.push({
+      id: `js_${id}_gzip`,
+      metric: `JS shipped by /${id}, gzip`,
+      unit: "B",
+      value: page.gzip,
+      goal: "≤ 16 KB (16,384 B)",
+      pass: page.gzip <= GOAL_BYTES,
+      note: `${page.files.length} files, ${page.raw} B minified`,
+    });
+  }
   for (const path of WITHOUT_ISLANDS) {
     const page = await pageScripts(shopper, path);
     results.push({

@@ -7,6 +7,7 @@ import { useSignal } from "@preact/signals";
 import type { ApiError } from "../lib/client/api.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
 import { ColorPicker, FieldError, issueFor, toggled } from "./fields.tsx";
+import { MAX_PRICE, PriceField } from "./price_field.tsx";
 
 export const FORMALITY_LABELS = [
   "Athletic or lounge",
@@ -60,14 +61,31 @@ function bodyOf(d: Draft): NewWardrobeItem {
   } as NewWardrobeItem;
 }
 
+/**
+ * Said before sending a price the API would refuse, in words a shopper
+ * reads (the validator's own message is written for developers).
+ */
+function priceProblem(price: string): ApiError | null {
+  const amount = Number(price);
+  if (!price.trim() || (amount >= 0 && amount <= MAX_PRICE)) return null;
+  const message = `Enter an amount from 0 to ${
+    MAX_PRICE.toLocaleString("en")
+  }, or leave it empty.`;
+  return { error: message, issues: [{ path: "price", message }] };
+}
+
 export type ItemFormProps = {
   item?: WardrobeItem;
   options: ItemOptions;
+  /** The currency prices are in (`CURRENCY`). */
+  currency: string;
   onSave: (body: NewWardrobeItem) => Promise<ApiError | null>;
   onCancel: () => void;
 };
 
-export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
+export function ItemForm(
+  { item, options, currency, onSave, onCancel }: ItemFormProps,
+) {
   const draft = useSignal(draftOf(item, options));
   const problem = useSignal<ApiError | null>(null);
   const busy = useSignal(false);
@@ -79,6 +97,8 @@ export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
 
   async function submit(e: Event) {
     e.preventDefault();
+    problem.value = priceProblem(draft.value.price);
+    if (problem.value) return;
     busy.value = true;
     problem.value = await onSave(bodyOf(draft.value));
     busy.value = false;
@@ -179,18 +199,14 @@ export function ItemForm({ item, options, onSave, onCancel }: ItemFormProps) {
           />
           <FieldError id="item-image-error" message={error("image_url")} />
         </div>
-        <div class="field">
-          <label for="item-price">Price (optional)</label>
-          <input
-            id="item-price"
-            type="number"
-            min="0"
-            step="0.01"
-            value={d.price}
-            onInput={(e) => set({ price: e.currentTarget.value })}
-          />
-          <FieldError id="item-price-error" message={error("price")} />
-        </div>
+        <PriceField
+          id="item-price"
+          label="Price paid (optional)"
+          value={d.price}
+          currency={currency}
+          error={error("price")}
+          onInput={(price) => set({ price })}
+        />
       </div>
       {problem.value && (
         <p class="notice notice-error" role="alert">

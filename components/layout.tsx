@@ -7,6 +7,7 @@ import { IslandScripts, stylesheetUrls } from "../lib/islands.ts";
 
 const NAV = [
   { href: "/wardrobe", label: "Wardrobe" },
+  { href: "/looks", label: "Looks" },
   { href: "/occasion", label: "Occasion" },
   { href: "/complete", label: "Complete a look" },
   { href: "/consider-buying", label: "Consider buying" },

@@ -1,15 +1,51 @@
-/** One finished outfit: its title, its pieces and the stylist's tip. */
-import type { Outfit } from "../lib/schemas.ts";
-import { ItemVisual } from "./item_visual.tsx";
+/**
+ * One outfit as a card: its title, its pieces and the stylist's tip, with
+ * room below for what the page adds (how often it was worn, the buttons).
+ * The reveal page and /looks share it, so an outfit looks the same on both.
+ */
+import type { ComponentChildren } from "preact";
+import { ItemVisual, type VisualItem } from "./item_visual.tsx";
+
+export type CardItem = VisualItem & { id: string; category: string };
+export type CardOutfit = { title: string; tip: string; items: CardItem[] };
+
+/**
+ * Words in a list as a person writes them.
+ *
+ * @example listOf(["work", "date night", "wedding guest"]) // "work, date night and wedding guest"
+ */
+export function listOf(words: readonly string[]): string {
+  return words.length < 2
+    ? words.join("")
+    : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}
+
+export type OutfitCardProps = {
+  outfit: CardOutfit;
+  /** The small line above the title ("Outfit 2", "Saved 28 November"). */
+  eyebrow: string;
+  headingId: string;
+  /** Labels of the occasions it suits, when it was asked for several. */
+  suits?: readonly string[];
+  /** A word on some pieces, by id ("No longer in your wardrobe"). */
+  notes?: Readonly<Record<string, string>>;
+  children?: ComponentChildren;
+};
 
 export function OutfitCard(
-  { outfit, number }: { outfit: Outfit; number: number },
+  { outfit, eyebrow, headingId, suits, notes, children }: OutfitCardProps,
 ) {
-  const headingId = `outfit-${number}-title`;
   return (
     <article class="card outfit-card" aria-labelledby={headingId}>
-      <p class="eyebrow">Outfit {number}</p>
+      <p class="eyebrow">{eyebrow}</p>
       <h2 id={headingId} class="outfit-title">{outfit.title}</h2>
+      {suits?.length
+        ? (
+          <p class="outfit-suits">
+            Suits {listOf(suits.map((label) => label.toLowerCase()))}
+          </p>
+        )
+        : null}
       <ul class="outfit-items">
         {outfit.items.map((item) => (
           <li key={item.id} class="outfit-item">
@@ -17,6 +53,9 @@ export function OutfitCard(
             <span class="outfit-item-text">
               <span class="item-name">{item.name}</span>
               <span class="muted">{item.category}</span>
+              {notes?.[item.id] && (
+                <span class="item-note">{notes[item.id]}</span>
+              )}
             </span>
           </li>
         ))}
@@ -24,6 +63,7 @@ export function OutfitCard(
       <p class="tip">
         <strong>Tip:</strong> {outfit.tip}
       </p>
+      {children}
     </article>
   );
 }

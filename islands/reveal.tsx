@@ -5,20 +5,29 @@
  * shows what was already done and carries on from there.
  */
 import { useEffect, useState } from "preact/hooks";
+import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
+import { useToday } from "../lib/client/days.ts";
+import {
+  createLookModel,
+  type LookSeed,
+  type LookSource,
+} from "../lib/client/looks.ts";
 import {
   createRevealModel,
   type RevealModel,
   type RevealProps,
   TOO_LONG,
 } from "../lib/client/reveal_model.ts";
+import type { Outfit } from "../lib/schemas.ts";
 
 export default function Reveal(props: RevealProps) {
   // One model per island instance: signals never live at module scope.
   const [model] = useState(() => createRevealModel(props));
   const { total } = props;
   useEffect(() => model.start(), []);
+  const today = useToday(props.today);
   const { status, outfits, running, error, gaveUp, busy } = model;
   const made = outfits.value.length;
   const current = Math.min(total, Math.max(1, model.currentOutfit.value));
@@ -95,7 +104,13 @@ export default function Reveal(props: RevealProps) {
       <ol class="outfits" aria-label="Outfits">
         {outfits.value.map((outfit, i) => (
           <li key={i}>
-            <OutfitCard outfit={outfit} number={i + 1} />
+            <RevealCard
+              outfit={outfit}
+              seed={props.looks[i] ?? null}
+              source={{ job_id: props.snapshot.job_id, outfit_number: i + 1 }}
+              today={today.value}
+              labels={props.occasion_labels}
+            />
           </li>
         ))}
         {running.value &&
@@ -132,6 +147,31 @@ export default function Reveal(props: RevealProps) {
         </section>
       )}
     </div>
+  );
+}
+
+const NOT_KEPT: LookSeed = { id: null, saved: false, rating: null, worn: [] };
+
+/** A finished outfit, with what the shopper can do with it. */
+function RevealCard({ outfit, seed, source, today, labels }: {
+  outfit: Outfit;
+  seed: LookSeed | null;
+  source: LookSource;
+  today: string;
+  labels: Record<string, string>;
+}) {
+  const [look] = useState(() => createLookModel(seed ?? NOT_KEPT, source));
+  const number = source.outfit_number;
+  const headingId = `outfit-${number}-title`;
+  return (
+    <OutfitCard
+      outfit={outfit}
+      eyebrow={`Outfit ${number}`}
+      headingId={headingId}
+      suits={outfit.occasions?.map((o) => labels[o] ?? o)}
+    >
+      <LookActions model={look} today={today} headingId={headingId} />
+    </OutfitCard>
   );
 }
 

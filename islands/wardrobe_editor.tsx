@@ -1,18 +1,28 @@
 /**
  * The wardrobe page come alive: add, edit and delete items, or go back to
  * the sample wardrobe. Every change goes through the JSON API, and the grid
- * shows what the server answered.
+ * shows what the server answered. Wear counts come from the server by item
+ * id, so an edited piece keeps its own (and a new price its cost per wear).
  */
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { ItemForm, type ItemOptions } from "../components/item_form.tsx";
 import { ItemVisual } from "../components/item_visual.tsx";
+import { ItemWear } from "../components/item_wear.tsx";
 import { sendJson } from "../lib/client/api.ts";
+import { useToday } from "../lib/client/days.ts";
+import type { WearStats } from "../lib/looks/wear_stats.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
 
 export type WardrobeEditorProps = {
   items: WardrobeItem[];
   options: ItemOptions;
+  /** How often each piece was worn, by item id (pieces never worn: none). */
+  wear: Record<string, WearStats>;
+  /** The currency prices are in (`CURRENCY`). */
+  currency: string;
+  /** The server's date, until the browser knows the shopper's own. */
+  today: string;
 };
 
 /** Category order as the server sorts, then name. */
@@ -24,9 +34,10 @@ function sorted(items: WardrobeItem[], options: ItemOptions): WardrobeItem[] {
 }
 
 export default function WardrobeEditor(
-  { items, options }: WardrobeEditorProps,
+  { items, options, wear, currency, today: serverToday }: WardrobeEditorProps,
 ) {
   const list = useSignal(items);
+  const today = useToday(serverToday);
   /** null: no form; "new": adding; an id: editing that item. */
   const editing = useSignal<string | null>(null);
   const said = useSignal("");
@@ -110,6 +121,7 @@ export default function WardrobeEditor(
             key={editing.value}
             item={current}
             options={options}
+            currency={currency}
             onSave={save(current)}
             onCancel={() => editing.value = null}
           />
@@ -121,6 +133,12 @@ export default function WardrobeEditor(
             <ItemVisual item={item} />
             <h2 class="item-name">{item.name}</h2>
             <p class="muted">{item.category} · {item.colors.join(", ")}</p>
+            <ItemWear
+              price={item.price}
+              stats={wear[item.id]}
+              currency={currency}
+              today={today.value}
+            />
             <div class="actions">
               <button
                 type="button"

@@ -26,6 +26,7 @@ import * as look from "../routes/api/looks/[id].ts";
 import * as lookWear from "../routes/api/looks/[id]/wears/[day].ts";
 import * as home from "../routes/index.tsx";
 import * as wardrobePage from "../routes/wardrobe.tsx";
+import * as looksPage from "../routes/looks.tsx";
 import * as occasionPage from "../routes/occasion.tsx";
 import * as completePage from "../routes/complete.tsx";
 import * as considerPage from "../routes/consider-buying/index.tsx";
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
 
   app.get("/", ...home.GET);
   app.get("/wardrobe", ...wardrobePage.GET);
+  app.get("/looks", ...looksPage.GET);
   app.get("/occasion", ...occasionPage.GET);
   app.get("/complete", ...completePage.GET);
   app.get("/consider-buying", ...considerPage.GET);

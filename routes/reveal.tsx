@@ -1,18 +1,25 @@
 /**
  * GET /reveal?job=ID[&debug=true][&stream=off]: a job's outfits as they are
- * made. The server renders the job as it stands now, so the page is useful
- * at once (and after a reload); the reveal island then follows the job live.
+ * made. The server renders the job as it stands now, with what the shopper
+ * already did to each outfit (saved, worn, rated), so the page is useful at
+ * once (and after a reload); the reveal island then follows the job live.
  */
 import { Layout } from "../components/layout.tsx";
+import { listOf } from "../components/outfit_card.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
 import { jobView } from "../lib/jobs/job.ts";
 import { getOwnJob } from "../lib/jobs/store.ts";
+import { lookIdOf } from "../lib/looks/look.ts";
+import { getLooks } from "../lib/looks/store.ts";
+import { serverDay } from "../lib/client/days.ts";
+import { type LookSeed, lookSeed } from "../lib/client/looks.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import {
   type GenerateRequest,
   JobId,
   OCCASIONS,
+  type Outfit,
   OUTFITS_PER_JOB,
 } from "../lib/schemas.ts";
 import Reveal from "../islands/reveal.tsx";
@@ -24,14 +31,37 @@ function heading(request: GenerateRequest): string {
   switch (request.mode) {
     case "occasion": {
       const [first, ...rest] = request.occasions.map((o) => OCCASIONS[o]);
-      const labels = [first, ...rest.map((l) => l.toLowerCase())];
-      return `${labels.join(" and ")} outfits`;
+      return `${listOf([first, ...rest.map((l) => l.toLowerCase())])} outfits`;
     }
     case "complete":
       return "Outfits around your pieces";
     case "consider_buying":
       return `Outfits with the ${request.candidate.name}`;
   }
+}
+
+/**
+ * Each outfit's look, if the shopper kept it. A card only needs to know
+ * whether it was worn today, so it gets the last few days worn (the
+ * shopper's today may be the server's yesterday or tomorrow).
+ */
+async function seeds(
+  kv: Deno.Kv,
+  userId: string,
+  outfits: readonly Outfit[],
+): Promise<(LookSeed | null)[]> {
+  const ids = await Promise.all(outfits.map((o) => lookIdOf(o.items)));
+  const looks = await getLooks(kv, userId, ids);
+  return ids.map((id) => {
+    const look = looks.get(id);
+    return look ? lookSeed(look, 3) : null;
+  });
+}
+
+function occasionLabels(request: GenerateRequest): Record<string, string> {
+  return request.mode === "occasion"
+    ? Object.fromEntries(request.occasions.map((o) => [o, OCCASIONS[o]]))
+    : {};
 }
 
 export const GET = define.createHandlers(async (c) => {
@@ -46,6 +76,7 @@ export const GET = define.createHandlers(async (c) => {
   }
 
   const { result: _, ...view } = jobView(job);
+  const looks = await seeds(c.get("state").kv, c.get("userId"), view.outfits);
   const streaming = c.get("state").streaming !== false && !flags.streamOff;
   const title = heading(job.request);
   return renderPage(
@@ -63,6 +94,9 @@ export const GET = define.createHandlers(async (c) => {
         streaming={streaming}
         server_now={Date.now()}
         total={OUTFITS_PER_JOB}
+        looks={looks}
+        today={serverDay()}
+        occasion_labels={occasionLabels(job.request)}
       />
     </Layout>,
   );

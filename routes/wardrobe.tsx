@@ -1,8 +1,15 @@
-/** GET /wardrobe: every piece as a card; add, edit, delete, reset. */
+/**
+ * GET /wardrobe: every piece as a card, with how often it was worn and what
+ * each wear cost; add, edit, delete, reset.
+ */
 import { Layout } from "../components/layout.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
+import { serverDay } from "../lib/client/days.ts";
+import { listLooks } from "../lib/looks/store.ts";
+import { wearStats } from "../lib/looks/wear_stats.ts";
+import { DEFAULT_CURRENCY } from "../lib/money.ts";
 import { CATEGORIES, PATTERNS, SEASONS } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
 import WardrobeEditor from "../islands/wardrobe_editor.tsx";
@@ -11,7 +18,17 @@ const WardrobeEditorIsland = island("wardrobe_editor", WardrobeEditor);
 
 export const GET = define.createHandlers(async (c) => {
   const { debug } = pageFlags(c);
-  const items = await listWardrobe(c.get("state").kv, c.get("userId"));
+  const { kv, currency } = c.get("state");
+  const userId = c.get("userId");
+  const [items, looks] = await Promise.all([
+    listWardrobe(kv, userId),
+    listLooks(kv, userId),
+  ]);
+  const owned = new Set(items.map((item) => item.id));
+  // Only pieces still in the wardrobe: a look remembers deleted ones too.
+  const wear = Object.fromEntries(
+    [...wearStats(looks)].filter(([id]) => owned.has(id)),
+  );
   return renderPage(
     c,
     <Layout title="Your wardrobe" path="/wardrobe" debug={debug}>
@@ -27,6 +44,9 @@ export const GET = define.createHandlers(async (c) => {
           patterns: PATTERNS,
           seasons: SEASONS,
         }}
+        wear={wear}
+        currency={currency ?? DEFAULT_CURRENCY}
+        today={serverDay()}
       />
     </Layout>,
   );

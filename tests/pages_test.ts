@@ -1,9 +1,13 @@
 /**
  * Server-rendered pages over real HTTP: which ship JavaScript, what the
- * island markers carry, who may see a reveal page, and how assets are
- * cached. Needs the island bundles (`deno task test` builds them first).
+ * island markers carry, who may see a reveal page, what /looks, /reveal and
+ * /wardrobe remember of a shopper's looks, and how assets are cached.
+ * Needs the island bundles (`deno task test` builds them first).
  */
 import assert from "node:assert/strict";
+import { listOf } from "../components/outfit_card.tsx";
+import type { LookSeed } from "../lib/client/looks.ts";
+import { OCCASIONS, type Outfit } from "../lib/schemas.ts";
 import { startTestServer } from "./helpers/server.ts";
 
 /** The JSON in every island marker of a page, by island name. */
@@ -166,4 +170,105 @@ Deno.test("[pages] hashed assets are immutable and carry no cookie", async () =>
   const missing = await fetch(`${server.url}/static/build/nope-12345678.js`);
   await missing.body?.cancel();
   assert.equal(missing.status, 404);
+});
+
+Deno.test("[pages] /looks without looks says how to get some, and ships no script", async () => {
+  await using server = await startTestServer();
+  const res = await server.client().fetch("/looks");
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.deepEqual(scripts(html), []);
+  assert.match(html, /No looks yet/);
+  for (const href of ["/occasion", "/complete", "/consider-buying"]) {
+    assert.match(html, new RegExp(`class="button" href="${href}"`));
+  }
+  assert.match(html, /href="\/looks" aria-current="page"/);
+});
+
+Deno.test("[pages] /reveal, /looks and /wardrobe show what the shopper kept, wore, rated and paid", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const jobId = await shopper.generate({
+    mode: "occasion",
+    occasions: ["work", "date_night"],
+  });
+  const complete = (await shopper.events(jobId)).find((e) =>
+    e.event === "complete"
+  );
+  const { outfits } = (complete!.data as { result: { outfits: Outfit[] } })
+    .result;
+  const keep = (n: number, change: object) =>
+    shopper.send("POST", "/api/looks", {
+      job_id: jobId,
+      outfit_number: n,
+      ...change,
+    });
+  const saved = (await keep(1, { saved: true })).body.look;
+  const worn = (await keep(2, { worn_on: "2024-05-02", rating: "up" })).body
+    .look;
+  await shopper.send("PUT", `/api/looks/${worn.id}/wears/2024-05-09`);
+  await keep(3, { rating: "down" });
+  // A piece only outfit 1 has leaves the wardrobe; one of outfit 2 gets a price.
+  const gone = outfits[0].items.find((item) =>
+    !outfits[1].items.some((other) => other.id === item.id)
+  )!;
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${gone.id}`)).status,
+    204,
+  );
+  const { id: pieceId, ...piece } = outfits[1].items[0];
+  await shopper.send("PUT", `/api/wardrobe/items/${pieceId}`, {
+    ...piece,
+    price: 90,
+  });
+
+  const reveal = await (await shopper.fetch(`/reveal?job=${jobId}`)).text();
+  const { reveal: props } = islandProps(reveal) as {
+    reveal: { looks: (LookSeed | null)[] };
+  };
+  assert.deepEqual(props.looks, [
+    { id: saved.id, saved: true, rating: null, worn: [] },
+    {
+      id: worn.id,
+      saved: false,
+      rating: "up",
+      worn: ["2024-05-02", "2024-05-09"],
+    },
+    { id: props.looks[2]?.id, saved: false, rating: "down", worn: [] },
+  ]);
+  assert.equal((reveal.match(/aria-pressed="true"/g) ?? []).length, 3);
+  assert.ok(outfits.some((o) => o.occasions), "asked for two occasions");
+  for (const outfit of outfits.filter((o) => o.occasions)) {
+    const words = outfit.occasions!.map((o) => OCCASIONS[o].toLowerCase());
+    assert.ok(reveal.includes(`Suits ${listOf(words)}`), words.join());
+  }
+
+  const looks = await (await shopper.fetch("/looks")).text();
+  const { looks: listed } = islandProps(looks) as {
+    looks: { looks: { id: string; notes: Record<string, string> }[] };
+  };
+  assert.deepEqual(listed.looks.map((l) => l.id), [worn.id, saved.id]);
+  assert.deepEqual(listed.looks[1].notes, {
+    [gone.id]: "No longer in your wardrobe",
+  });
+  assert.equal((looks.match(/<article/g) ?? []).length, 2, "server-rendered");
+  assert.equal(looks.split("No longer in your wardrobe").length - 1, 2);
+  assert.match(looks, /Worn 2 times · last on 9 May 2024/);
+  assert.match(looks, /Not worn yet/);
+
+  const wardrobe = await (await shopper.fetch("/wardrobe")).text();
+  const { wardrobe_editor } = islandProps(wardrobe) as {
+    wardrobe_editor: {
+      wear: Record<string, { count: number; last: string }>;
+      currency: string;
+    };
+  };
+  assert.deepEqual(wardrobe_editor.wear[pieceId], {
+    count: 2,
+    last: "2024-05-09",
+  });
+  assert.equal(wardrobe_editor.wear[gone.id], undefined);
+  assert.equal(wardrobe_editor.currency, "EUR");
+  assert.match(wardrobe, /€45\.00 a wear/);
+  assert.match(wardrobe, /Last worn on 9 May 2024/);
 });

@@ -9,6 +9,7 @@ import { batch, computed, signal } from "@preact/signals";
 import { isTerminal, type JobView } from "../jobs/job.ts";
 import type { GenerateRequest, JobEventData, JobStatus } from "../schemas.ts";
 import { type PageFlags, sendJson, startGeneration } from "./api.ts";
+import type { LookSeed } from "./looks.ts";
 
 /** The snapshot fields the page starts from (a trimmed `jobView`). */
 export type RevealSnapshot =
@@ -38,6 +39,12 @@ export type RevealProps = {
   server_now: number;
   /** How many outfits a job makes (`OUTFITS_PER_JOB`, which lives beside zod). */
   total: number;
+  /** Per outfit of the snapshot: its look, when the shopper kept one. */
+  looks: (LookSeed | null)[];
+  /** The server's date, until the browser knows the shopper's own. */
+  today: string;
+  /** Labels of the occasions asked for (`OCCASIONS`, which lives beside zod). */
+  occasion_labels: Record<string, string>;
 };
 
 const POLL_MS = 2_000;
