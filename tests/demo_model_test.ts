@@ -7,12 +7,8 @@ import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import type { GenerateRequest, Outfit } from "../lib/schemas.ts";
 import { buildPrompt } from "../lib/stylist/prompt.ts";
-import { createLocalStylist } from "../lib/stylist/providers/local.ts";
-import { createModelStylist } from "../lib/stylist/providers/model.ts";
-import { createOpenAIStreamer } from "../lib/stylist/providers/openai.ts";
 import { demoReply, readPrompt } from "../scripts/demo_model_server.ts";
-import { startFakeOpenAI } from "./helpers/fake_openai.ts";
-import { startTestServer } from "./helpers/server.ts";
+import { startModelApp } from "./helpers/model_app.ts";
 
 const base = { include_reasoning: true, parallel: false };
 const REQUESTS: GenerateRequest[] = [
@@ -61,21 +57,10 @@ Deno.test("[demo model] reads back the wardrobe and request of every flow's prom
 });
 
 Deno.test("[demo model] the app styles all three flows through it", async () => {
-  await using fake = await startFakeOpenAI((req) =>
+  await using app = await startModelApp((req) =>
     demoReply(req.body, { paceMs: 0, charsPerDelta: 40 })
   );
-  const stylist = createModelStylist(
-    createOpenAIStreamer({
-      apiKey: "demo",
-      model: "demo",
-      baseURL: fake.baseURL,
-    }),
-  );
-  await using server = await startTestServer({
-    stylist,
-    fallback: createLocalStylist(),
-  });
-  const shopper = server.client();
+  const shopper = app.server.client();
   for (const request of REQUESTS) {
     const events = await shopper.events(await shopper.generate(request));
     assert.equal(events.at(-1)!.event, "complete", request.mode);

@@ -8,14 +8,11 @@ import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import type { GenerateRequest, Outfit } from "../lib/schemas.ts";
 import { falseTitle } from "../lib/stylist/outfit_words.ts";
-import { createLocalStylist } from "../lib/stylist/providers/local.ts";
-import { createModelStylist } from "../lib/stylist/providers/model.ts";
-import { createOpenAIStreamer } from "../lib/stylist/providers/openai.ts";
 import type { OutfitDraft } from "../lib/stylist/types.ts";
 import type { TestClient } from "./helpers/client.ts";
-import { chunkText, startFakeOpenAI } from "./helpers/fake_openai.ts";
+import { chunkText } from "./helpers/fake_openai.ts";
+import { startModelApp } from "./helpers/model_app.ts";
 import { modelAnswer, plannedOutfits } from "./helpers/model_script.ts";
-import { startTestServer } from "./helpers/server.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",
@@ -25,28 +22,9 @@ const REQUEST: GenerateRequest = {
 };
 
 /** The app on a scripted model that always answers with `outfits`. */
-async function appAnswering(outfits: OutfitDraft[]) {
+function appAnswering(outfits: OutfitDraft[]) {
   const chunks = chunkText(modelAnswer(REQUEST, outfits), 40);
-  const fake = await startFakeOpenAI(() => ({ chunks, paceMs: 0 }));
-  const server = await startTestServer({
-    stylist: createModelStylist(
-      createOpenAIStreamer({
-        apiKey: "sk-test",
-        model: "fake-model",
-        baseURL: fake.baseURL,
-        maxRetries: 0,
-      }),
-    ),
-    fallback: createLocalStylist(),
-  });
-  return {
-    fake,
-    server,
-    async [Symbol.asyncDispose]() {
-      await server[Symbol.asyncDispose]();
-      await fake[Symbol.asyncDispose]();
-    },
-  };
+  return startModelApp(() => ({ chunks, paceMs: 0 }), { maxRetries: 0 });
 }
 
 async function result(shopper: TestClient, jobId: string) {

@@ -6,17 +6,11 @@
  */
 import assert from "node:assert/strict";
 import type { GenerateRequest, Outfit } from "../lib/schemas.ts";
-import { createLocalStylist } from "../lib/stylist/providers/local.ts";
-import { createModelStylist } from "../lib/stylist/providers/model.ts";
-import { createOpenAIStreamer } from "../lib/stylist/providers/openai.ts";
-import {
-  chunkText,
-  type FakeReply,
-  startFakeOpenAI,
-} from "./helpers/fake_openai.ts";
+import { chunkText, type FakeScript } from "./helpers/fake_openai.ts";
+import { startModelApp as startModelAppWith } from "./helpers/model_app.ts";
 import { modelAnswer, plannedOutfits } from "./helpers/model_script.ts";
 import { readEvents } from "./helpers/sse_client.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { waitFor } from "./helpers/server.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",
@@ -26,32 +20,16 @@ const REQUEST: GenerateRequest = {
 };
 const API_KEY = "sk-test-never-shown";
 
-async function startModelApp(
-  script: FakeReply[] | ((request: unknown, index: number) => FakeReply),
-) {
-  const fake = await startFakeOpenAI(script as never);
-  const streamer = createOpenAIStreamer({
+/** Quick to retry and to time out, so faults play out in milliseconds. */
+function startModelApp(script: FakeScript) {
+  return startModelAppWith(script, {
     apiKey: API_KEY,
-    model: "fake-model",
-    baseURL: fake.baseURL,
     maxRetries: 2,
     backoffBaseMs: 10,
     maxRetryDelayMs: 200,
     firstTokenTimeoutMs: 2_000,
     idleTimeoutMs: 300,
   });
-  const server = await startTestServer({
-    stylist: createModelStylist(streamer),
-    fallback: createLocalStylist(),
-  });
-  return {
-    fake,
-    server,
-    async [Symbol.asyncDispose]() {
-      await server[Symbol.asyncDispose]();
-      await fake[Symbol.asyncDispose]();
-    },
-  };
 }
 
 async function answerChunks(request = REQUEST, size = 7) {

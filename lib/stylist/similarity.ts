@@ -13,13 +13,17 @@ export const LOOKS_ALIKE = 0.6;
 
 const NONE: ReadonlySet<string> = new Set();
 
-function counted(
-  ids: readonly string[],
+/** Distinct pieces on each side, and how many they share. */
+function overlap(
+  a: readonly string[],
+  b: readonly string[],
   except: ReadonlySet<string>,
-): Set<string> {
-  const set = new Set<string>();
-  for (const id of ids) if (!except.has(id)) set.add(id);
-  return set;
+): { left: number; right: number; shared: number } {
+  const left = new Set(a.filter((id) => !except.has(id)));
+  const right = new Set(b.filter((id) => !except.has(id)));
+  let shared = 0;
+  for (const id of left) if (right.has(id)) shared++;
+  return { left: left.size, right: right.size, shared };
 }
 
 /**
@@ -33,13 +37,9 @@ export function sharedShare(
   b: readonly string[],
   except: ReadonlySet<string> = NONE,
 ): number {
-  const left = counted(a, except);
-  const right = counted(b, except);
-  const size = Math.max(left.size, right.size);
-  if (size === 0) return 1;
-  let shared = 0;
-  for (const id of left) if (right.has(id)) shared++;
-  return shared / size;
+  const { left, right, shared } = overlap(a, b, except);
+  const size = Math.max(left, right);
+  return size === 0 ? 1 : shared / size;
 }
 
 /**
@@ -52,11 +52,8 @@ export function jaccard(
   b: readonly string[],
   except: ReadonlySet<string> = NONE,
 ): number {
-  const left = counted(a, except);
-  const right = counted(b, except);
-  let shared = 0;
-  for (const id of left) if (right.has(id)) shared++;
-  const union = left.size + right.size - shared;
+  const { left, right, shared } = overlap(a, b, except);
+  const union = left + right - shared;
   return union === 0 ? 1 : shared / union;
 }
 

@@ -13,11 +13,10 @@ import assert from "node:assert/strict";
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import type { GenerateRequest, WardrobeItem } from "../../lib/schemas.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
-import { createModelStylist } from "../../lib/stylist/providers/model.ts";
-import { createOpenAIStreamer } from "../../lib/stylist/providers/openai.ts";
 import type { OutfitDraft } from "../../lib/stylist/types.ts";
 import { browserTest, waitForEnd } from "../helpers/browser.ts";
-import { chunkText, startFakeOpenAI } from "../helpers/fake_openai.ts";
+import { chunkText } from "../helpers/fake_openai.ts";
+import { startModelApp } from "../helpers/model_app.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const SCRIPT = "<script>window.__xss=1</script>";
@@ -191,24 +190,14 @@ browserTest(
 
     let drafts: OutfitDraft[] = [];
     let wardrobe: WardrobeItem[] = [];
-    await using fake = await startFakeOpenAI((recorded) => {
+    await using app = await startModelApp((recorded) => {
       const prompt = recorded.body.messages.at(-1).content;
       return {
         chunks: chunkText(answer(prompt, drafts, wardrobe), 12),
         paceMs: 10,
       };
-    });
-    await using server = await startTestServer({
-      stylist: createModelStylist(createOpenAIStreamer({
-        apiKey: "sk-test",
-        model: "fake-model",
-        baseURL: fake.baseURL,
-        maxRetries: 0,
-        firstTokenTimeoutMs: 5_000,
-        idleTimeoutMs: 5_000,
-      })),
-      fallback: createLocalStylist(),
-    });
+    }, { maxRetries: 0, firstTokenTimeoutMs: 5_000, idleTimeoutMs: 5_000 });
+    const { server, fake } = app;
 
     // The wardrobe: names and an image URL added through the API.
     await page.goto(`${server.url}/wardrobe`);

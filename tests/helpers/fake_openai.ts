@@ -65,7 +65,7 @@ export type FakeOpenAI = {
   [Symbol.asyncDispose](): Promise<void>;
 };
 
-type Script =
+export type FakeScript =
   | FakeReply[]
   | ((
     request: RecordedRequest,
@@ -79,7 +79,7 @@ const encoder = new TextEncoder();
  * it to close everything.
  */
 export async function startFakeOpenAI(
-  script: Script,
+  script: FakeScript,
   { port = 0 }: { port?: number } = {},
 ): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
@@ -134,7 +134,7 @@ export async function startFakeOpenAI(
 }
 
 function pickReply(
-  script: Script,
+  script: FakeScript,
   request: RecordedRequest,
   index: number,
 ): FakeReply | Promise<FakeReply> {
