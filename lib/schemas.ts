@@ -209,7 +209,7 @@ export type TokenUsage = {
 
 /** The rules' answer to "should I buy this?" (lib/stylist/verdict.ts). */
 export type Verdict = {
-  label: "Great addition" | "Worth considering" | "You're covered";
+  label: "Great addition" | "Worth considering" | "Think twice";
   /** The one or two facts that decided the label, as sentences. */
   reasons: string[];
   /** Outfits that include the piece (exact), and before it, in all. */

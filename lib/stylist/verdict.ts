@@ -130,12 +130,22 @@ function wearsAYear(shares: number[]): number {
   return Math.min(MAX_WEARS_A_YEAR, Math.round(wears));
 }
 
-/** "You already own 2 similar black tees." */
+/**
+ * "You already own 2 similar black tees.", "a similar pair of white
+ * sneakers" for things that come in pairs.
+ */
 function similarSaid(n: number, candidate: WardrobeItem): string {
   if (n === 0) return "Nothing you own is quite like it.";
   const noun = candidate.name.trim().toLowerCase().split(/\s+/).at(-1)!;
-  const kind = n === 1 ? noun : kindOf(candidate.name);
-  return `You already own ${n} similar ${candidate.colors[0]} ${kind}.`;
+  const colour = candidate.colors[0];
+  if (/[^s]s$/.test(noun)) {
+    return n === 1
+      ? `You already own a similar pair of ${colour} ${noun}.`
+      : `You already own ${n} similar pairs of ${colour} ${noun}.`;
+  }
+  return n === 1
+    ? `You already own a similar ${colour} ${noun}.`
+    : `You already own ${n} similar ${colour} ${kindOf(candidate.name)}.`;
 }
 
 const sentence = (gap: Gap) =>
@@ -193,50 +203,73 @@ export function verdictFor(
     const seasons = SEASONS.filter((s) => added.bySeason[s] > 0);
     const shares = seasons.map((s) => shareIn(s, before, added, finishing));
     const wears = wearsAYear(shares);
-    const share = Math.round(100 * Math.max(...shares));
+    const share = Math.round(
+      100 * shares.reduce((a, b) => a + b, 0) / shares.length,
+    );
     verdict.cost_per_wear = {
       amount: candidateInput.price / Math.max(1, wears),
       wears_a_year: wears,
       how: `About ${plural(wears, "wear")} a year: it suits ${
         joinAnd(seasons)
-      }, and would be in up to ${share} % of the outfits you wear then, at one outfit a day.`,
+      }, and would be in about ${share} % of the outfits you could wear then, at one outfit a day.`,
       sentence: `${
         formatMoney(candidateInput.price / Math.max(1, wears), currency)
       } a wear`,
     };
   }
 
-  const unlockSentence = finishing === null
-    ? `It makes ${plural(added.total, "outfit")} with ${
-      plural(pairsWith, "piece")
-    } you own${
-      before.total
-        ? `; you can make ${before.total.toLocaleString("en")} now`
-        : ""
-    }.`
-    : `It can finish ${plural(added.total, "outfit")} of the ${
-      before.total.toLocaleString("en")
-    } you can make now.`;
   const bigGap = gaps.find((g) => g.added >= 3 || g.before === 0);
+  const pairs = `It goes with ${
+    plural(pairsWith, "piece")
+  } of the ${partners.length} it could be worn with`;
   if (added.total === 0) {
-    verdict.label = "You're covered";
+    verdict.label = "Think twice";
     verdict.reasons = [
-      `It doesn't go with anything you own yet: no outfit from your wardrobe can include it.`,
+      "It doesn't go with anything you own yet: no outfit from your wardrobe can include it.",
     ];
   } else if (similar.length >= COVERED && !bigGap) {
-    verdict.label = "You're covered";
-    verdict.reasons = [similarSentence, unlockSentence];
-  } else if (
-    bigGap || before.total === 0 || finishing === 0 ||
-    (finishing === null && added.total >= before.total / 3)
-  ) {
+    verdict.label = "Think twice";
+    verdict.reasons = [
+      similarSentence,
+      "It adds no outfits for an occasion or season you are short of.",
+    ];
+  } else if (before.total === 0) {
     verdict.label = "Great addition";
     verdict.reasons = [
-      bigGap ? `${sentence(bigGap)}.` : unlockSentence,
-      similar.length ? similarSentence : unlockSentence,
+      `Without it you can't make an outfit yet; with it you can make ${
+        plural(added.total, "outfit")
+      }.`,
+    ];
+  } else if (bigGap) {
+    verdict.label = "Great addition";
+    verdict.reasons = [
+      `${sentence(bigGap)}.`,
+      similar.length
+        ? similarSentence
+        : `${pairs}, and nothing you own is like it.`,
+    ];
+  } else if (finishing === 0) {
+    verdict.label = "Great addition";
+    verdict.reasons = [
+      `It would be your first ${candidate.category}, and it can finish ${
+        plural(added.total, "outfit")
+      }.`,
+    ];
+  } else if (finishing === null && added.total >= before.total / 3) {
+    verdict.label = "Great addition";
+    verdict.reasons = [
+      `${pairs}: ${plural(added.total, "new outfit")} where you can make ${
+        before.total.toLocaleString("en")
+      } now.`,
     ];
   } else {
-    verdict.reasons = [unlockSentence, similarSentence];
+    verdict.reasons = [
+      similar.length
+        ? `${similarSentence.replace(/\.$/, "")}, but it still adds ${
+          plural(added.total, "outfit")
+        }.`
+        : `${pairs}, but you already have plenty of outfits for everything it suits.`,
+    ];
   }
   verdict.reasons = [...new Set(verdict.reasons)];
   return verdict;

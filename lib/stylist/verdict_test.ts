@@ -70,7 +70,7 @@ Deno.test("[outfit count] pieces that share no season or sit too far apart on fo
   assert.equal(countOutfits(wardrobe).total, 1);
 });
 
-Deno.test("[verdict] a black tee in a wardrobe of black tees: you're covered", () => {
+Deno.test("[verdict] a black tee in a wardrobe of black tees: think twice", () => {
   const tees = [1, 2, 3].map((n) =>
     makeItem(`black-tee-${n}`, "top", {
       name: `Black tee ${n}`,
@@ -86,7 +86,7 @@ Deno.test("[verdict] a black tee in a wardrobe of black tees: you're covered", (
     formality: 2,
   };
   const verdict = verdictFor(tee, wardrobe, "EUR");
-  assert.equal(verdict.label, "You're covered");
+  assert.equal(verdict.label, "Think twice");
   assert.equal(verdict.similar.count, 3);
   assert.equal(
     verdict.similar.sentence,
@@ -112,7 +112,12 @@ Deno.test("[verdict] the first pair of shoes in a wardrobe with none: a great ad
     [verdict.unlocks.pairs_with, verdict.unlocks.of],
     [4, 4],
   );
-  assert.match(verdict.reasons[0], /\+4 outfits for .*, where you had 0/);
+  assert.equal(
+    verdict.reasons[0],
+    "Without it you can't make an outfit yet; with it you can make 4 outfits.",
+  );
+  const casual = verdict.gaps.find((g) => /casual/.test(g.what));
+  assert.deepEqual([casual?.before, casual?.added], [0, 4]);
 });
 
 Deno.test("[verdict] a formal dress in a casual wardrobe fills the gap for dressy occasions", () => {
@@ -152,7 +157,7 @@ Deno.test("[verdict] a piece nothing goes with says so", () => {
   };
   const verdict = verdictFor(gown, wardrobe, "EUR");
   assert.equal(verdict.unlocks.outfits, 0);
-  assert.equal(verdict.label, "You're covered");
+  assert.equal(verdict.label, "Think twice");
   assert.match(verdict.reasons[0], /doesn't go with anything you own yet/);
   assert.equal(verdict.cost_per_wear, undefined);
 });
@@ -176,6 +181,32 @@ Deno.test("[verdict] a scarf finishes outfits; the first of its kind is a great 
   );
   assert.equal(
     verdictFor(scarf, [...casualBasics(), ...scarves], "EUR").label,
-    "You're covered",
+    "Think twice",
+  );
+});
+
+Deno.test("[verdict] things that come in pairs are said in pairs", () => {
+  const wardrobe = [
+    ...casualBasics(),
+    makeItem("old-sneakers", "shoes", {
+      name: "Old white sneakers",
+      colors: ["white"],
+      formality: 2,
+    }),
+  ];
+  const sneakers: CandidateItem = {
+    name: "White leather sneakers",
+    category: "shoes",
+    colors: ["white"],
+    formality: 2,
+  };
+  // Two pairs owned already (the basics' and the old ones).
+  assert.equal(
+    verdictFor(sneakers, wardrobe, "EUR").similar.sentence,
+    "You already own 2 similar pairs of white sneakers.",
+  );
+  assert.equal(
+    verdictFor(sneakers, casualBasics(), "EUR").similar.sentence,
+    "You already own a similar pair of white sneakers.",
   );
 });

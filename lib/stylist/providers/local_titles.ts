@@ -141,8 +141,9 @@ const FORMS: Form[] = [
     const stars = p.outfit.notes.patterned.length
       ? p.outfit.notes.patterned
       : coloured;
-    const star = stars[0];
-    if (!star || stars.length > 1) return null;
+    // The piece the shopper asked about stars whenever there is one.
+    const star = p.required[0] ?? (stars.length === 1 ? stars[0] : undefined);
+    if (!star) return null;
     return `Let the ${say(p, star)} lead${withRequired(p, [star])}`;
   },
   // "Navy blazer with a white tee"
