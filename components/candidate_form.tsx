@@ -5,10 +5,26 @@
  * description does not pass.
  */
 import type { HonoRequest } from "hono";
-import { CATEGORIES } from "../lib/schemas.ts";
+import type { FieldIssue, PageFlags } from "../lib/client/api.ts";
+import type { Category } from "../lib/schemas.ts";
+import { TOO_MANY_COLOURS } from "./candidate_issues.ts";
 import { ColorPicker, FieldError, issueFor } from "./fields.tsx";
 import { FORMALITY_LABELS } from "./item_form.tsx";
-import type { FieldIssue } from "../lib/client/api.ts";
+import { PriceField } from "./price_field.tsx";
+
+/**
+ * Each category in words, with what it covers, so a scarf finds its place
+ * (short enough that a phone shows the chosen one whole).
+ */
+export const CATEGORY_WORDS: Record<Category, [string, string]> = {
+  top: ["Top", "shirts, knits, tees"],
+  bottom: ["Bottoms", "trousers, jeans, skirts"],
+  dress: ["Dress", "dresses, jumpsuits"],
+  outerwear: ["Outerwear", "coats, jackets"],
+  shoes: ["Shoes", "trainers, boots, heels"],
+  accessory: ["Accessory", "scarves, belts, hats"],
+  bag: ["Bag", "handbags, totes"],
+};
 
 export type CandidateValues = {
   name?: string;
@@ -31,18 +47,25 @@ export function candidateValues(req: HonoRequest): CandidateValues {
   };
 }
 
+export type CandidateFormProps = {
+  values?: CandidateValues;
+  issues?: FieldIssue[];
+  flags: PageFlags;
+  /** The currency prices are in (`CURRENCY`). */
+  currency: string;
+};
+
 export function CandidateForm(
-  { values = {}, issues, debug }: {
-    values?: CandidateValues;
-    issues?: FieldIssue[];
-    debug: boolean;
-  },
+  { values = {}, issues, flags, currency }: CandidateFormProps,
 ) {
   const error = (path: string) => issueFor(issues, path);
   const described = (path: string) => error(path) ? `${path}-error` : undefined;
+  const invalid = (path: string) => error(path) ? "true" : undefined;
   return (
     <form class="card form" method="get" action="/consider-buying/outfits">
-      {debug && <input type="hidden" name="debug" value="true" />}
+      {/* The two switches follow the shopper on to the reveal page. */}
+      {flags.debug && <input type="hidden" name="debug" value="true" />}
+      {flags.streamOff && <input type="hidden" name="stream" value="off" />}
       <div class="field">
         <label for="name">What is it?</label>
         <input
@@ -52,7 +75,7 @@ export function CandidateForm(
           maxLength={80}
           placeholder="Rust suede jacket"
           value={values.name ?? ""}
-          aria-invalid={error("name") ? "true" : undefined}
+          aria-invalid={invalid("name")}
           aria-describedby={described("name")}
         />
         <FieldError id="name-error" message={error("name")} />
@@ -62,11 +85,20 @@ export function CandidateForm(
         <select
           id="category"
           name="category"
+          required
+          aria-invalid={invalid("category")}
           aria-describedby={described("category")}
         >
-          {CATEGORIES.map((c) => (
-            <option key={c} value={c} selected={values.category === c}>
-              {c}
+          <option value="" selected={!values.category}>
+            Choose a category
+          </option>
+          {Object.entries(CATEGORY_WORDS).map(([value, [word, examples]]) => (
+            <option
+              key={value}
+              value={value}
+              selected={values.category === value}
+            >
+              {word} ({examples})
             </option>
           ))}
         </select>
@@ -74,9 +106,11 @@ export function CandidateForm(
       </div>
       <ColorPicker
         name="colors"
-        legend="Colours (one to four)"
+        legend="Colours"
+        hint="Up to four"
         selected={values.colors ?? []}
         error={error("colors")}
+        overLimit={TOO_MANY_COLOURS}
       />
       <details
         class="field"
@@ -85,7 +119,12 @@ export function CandidateForm(
         <summary>More details (optional)</summary>
         <div class="field">
           <label for="formality">How dressy is it?</label>
-          <select id="formality" name="formality">
+          <select
+            id="formality"
+            name="formality"
+            aria-invalid={invalid("formality")}
+            aria-describedby={described("formality")}
+          >
             <option value="">Not sure</option>
             {FORMALITY_LABELS.map((label, i) => (
               <option
@@ -97,21 +136,16 @@ export function CandidateForm(
               </option>
             ))}
           </select>
+          <FieldError id="formality-error" message={error("formality")} />
         </div>
-        <div class="field">
-          <label for="price">Price</label>
-          <input
-            id="price"
-            name="price"
-            type="number"
-            min="0"
-            step="0.01"
-            inputMode="decimal"
-            value={values.price ?? ""}
-            aria-describedby={described("price")}
-          />
-          <FieldError id="price-error" message={error("price")} />
-        </div>
+        <PriceField
+          id="price"
+          name="price"
+          label="Price"
+          value={values.price ?? ""}
+          currency={currency}
+          error={error("price")}
+        />
         <div class="field">
           <label for="image_url">Image URL</label>
           <input
@@ -120,6 +154,7 @@ export function CandidateForm(
             type="url"
             placeholder="https://…"
             value={values.image_url ?? ""}
+            aria-invalid={invalid("image_url")}
             aria-describedby={described("image_url")}
           />
           <FieldError id="image_url-error" message={error("image_url")} />

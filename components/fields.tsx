@@ -28,14 +28,23 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 export type ColorPickerProps = {
   name: string;
   legend: string;
+  /** A plain word under the legend ("Up to four"). */
+  hint?: string;
   selected: readonly string[];
   error?: string;
+  /**
+   * Said the moment a fifth colour is ticked (the schema allows four), by
+   * CSS alone, for forms without JavaScript; the server says it again if
+   * the form is sent.
+   */
+  overLimit?: string;
   /** Present in islands (controlled); absent in plain server forms. */
   onToggle?: (color: string, on: boolean) => void;
 };
 
 export function ColorPicker(
-  { name, legend, selected, error, onToggle }: ColorPickerProps,
+  { name, legend, hint, selected, error, overLimit, onToggle }:
+    ColorPickerProps,
 ) {
   const errorId = `${name}-error`;
   return (
@@ -43,7 +52,17 @@ export function ColorPicker(
       class="field chips"
       aria-describedby={error ? errorId : undefined}
     >
-      <legend>{legend}</legend>
+      <legend>
+        {legend}
+        {hint && (
+          <>
+            <span class="visually-hidden">,</span>
+            <span class="legend-hint">{hint}</span>
+          </>
+        )}
+      </legend>
+      {/* Above the chips: a long grid would push it out of sight. */}
+      <FieldError id={errorId} message={error} />
       <div class="chip-grid">
         {COLOR_NAMES.map((color) => (
           <label key={color} class="chip">
@@ -59,8 +78,12 @@ export function ColorPicker(
             {color}
           </label>
         ))}
+        {overLimit && error !== overLimit && (
+          <div class="chips-over" aria-live="polite">
+            <p class="field-error">{overLimit}</p>
+          </div>
+        )}
       </div>
-      <FieldError id={errorId} message={error} />
     </fieldset>
   );
 }

@@ -29,11 +29,17 @@ export type OutfitCardProps = {
   suits?: readonly string[];
   /** A word on some pieces, by id ("No longer in your wardrobe"). */
   notes?: Readonly<Record<string, string>>;
+  /**
+   * The piece the shopper is thinking of buying, marked New so they see how
+   * it is worn (/looks says it in a note instead: by then it may be bought).
+   */
+  newId?: string;
   children?: ComponentChildren;
 };
 
 export function OutfitCard(
-  { outfit, eyebrow, headingId, suits, notes, children }: OutfitCardProps,
+  { outfit, eyebrow, headingId, suits, notes, newId, children }:
+    OutfitCardProps,
 ) {
   return (
     <article class="card outfit-card" aria-labelledby={headingId}>
@@ -48,10 +54,19 @@ export function OutfitCard(
         : null}
       <ul class="outfit-items">
         {outfit.items.map((item) => (
-          <li key={item.id} class="outfit-item">
+          <li
+            key={item.id}
+            class={`outfit-item${item.id === newId ? " is-new" : ""}`}
+          >
             <ItemVisual item={item} />
             <span class="outfit-item-text">
-              <span class="item-name">{item.name}</span>
+              {item.id === newId
+                ? (
+                  <span>
+                    <span class="item-name">{item.name}</span> <NewMark />
+                  </span>
+                )
+                : <span class="item-name">{item.name}</span>}
               <span class="muted">{item.category}</span>
               {notes?.[item.id] && (
                 <span class="item-note">{notes[item.id]}</span>
@@ -65,6 +80,18 @@ export function OutfitCard(
       </p>
       {children}
     </article>
+  );
+}
+
+/** "New" to the eye; the whole phrase to a screen reader. */
+function NewMark() {
+  return (
+    <span class="item-new">
+      New
+      <span class="visually-hidden">
+        : the piece you're thinking of buying
+      </span>
+    </span>
   );
 }
 

@@ -20,11 +20,14 @@ export type PriceFieldProps = {
   value: string;
   currency: string;
   error?: string;
-  onInput: (value: string) => void;
+  /** Set in plain server forms, which submit the field by name. */
+  name?: string;
+  /** Present in islands (controlled); absent in plain server forms. */
+  onInput?: (value: string) => void;
 };
 
 export function PriceField(
-  { id, label, value, currency, error, onInput }: PriceFieldProps,
+  { id, label, value, currency, error, name, onInput }: PriceFieldProps,
 ) {
   const errorId = `${id}-error`;
   return (
@@ -36,6 +39,7 @@ export function PriceField(
         </span>
         <input
           id={id}
+          name={name}
           type="number"
           inputMode="decimal"
           min="0"
@@ -44,7 +48,7 @@ export function PriceField(
           value={value}
           aria-describedby={`${id}-currency${error ? ` ${errorId}` : ""}`}
           aria-invalid={error ? "true" : undefined}
-          onInput={(e) => onInput(e.currentTarget.value)}
+          onInput={onInput && ((e) => onInput(e.currentTarget.value))}
         />
       </span>
       <span id={`${id}-currency`} class="visually-hidden">In {currency}.</span>

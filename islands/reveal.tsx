@@ -8,6 +8,7 @@ import { useEffect, useState } from "preact/hooks";
 import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
+import { VerdictCard } from "../components/verdict_card.tsx";
 import { useToday } from "../lib/client/days.ts";
 import {
   createLookModel,
@@ -32,8 +33,9 @@ export default function Reveal(props: RevealProps) {
   const made = outfits.value.length;
   const current = Math.min(total, Math.max(1, model.currentOutfit.value));
   const candidate = props.request.mode === "consider_buying"
-    ? props.request.candidate.name
+    ? props.request.candidate
     : null;
+  const verdict = model.verdict.value;
 
   return (
     <div
@@ -42,6 +44,10 @@ export default function Reveal(props: RevealProps) {
       data-transport={model.transport.value}
       data-ready={model.ready.value ? "true" : undefined}
     >
+      {candidate && verdict && (
+        <VerdictCard verdict={verdict} candidate={candidate} />
+      )}
+
       <section class="card reveal-progress" aria-label="Progress">
         <p class="status-text" role="status" aria-live="polite">
           {statusText(model)}
@@ -94,13 +100,6 @@ export default function Reveal(props: RevealProps) {
         </div>
       )}
 
-      {candidate && status.value === "complete" && (
-        <p class="verdict">
-          <strong>{candidate}</strong> unlocks {made} new outfit
-          {made === 1 ? "" : "s"} with what you already own.
-        </p>
-      )}
-
       <ol class="outfits" aria-label="Outfits">
         {outfits.value.map((outfit, i) => (
           <li key={i}>
@@ -110,6 +109,7 @@ export default function Reveal(props: RevealProps) {
               source={{ job_id: props.snapshot.job_id, outfit_number: i + 1 }}
               today={today.value}
               labels={props.occasion_labels}
+              newId={candidate ? props.candidate_id : undefined}
             />
           </li>
         ))}
@@ -153,12 +153,13 @@ export default function Reveal(props: RevealProps) {
 const NOT_KEPT: LookSeed = { id: null, saved: false, rating: null, worn: [] };
 
 /** A finished outfit, with what the shopper can do with it. */
-function RevealCard({ outfit, seed, source, today, labels }: {
+function RevealCard({ outfit, seed, source, today, labels, newId }: {
   outfit: Outfit;
   seed: LookSeed | null;
   source: LookSource;
   today: string;
   labels: Record<string, string>;
+  newId?: string;
 }) {
   const [look] = useState(() => createLookModel(seed ?? NOT_KEPT, source));
   const number = source.outfit_number;
@@ -169,6 +170,7 @@ function RevealCard({ outfit, seed, source, today, labels }: {
       eyebrow={`Outfit ${number}`}
       headingId={headingId}
       suits={outfit.occasions?.map((o) => labels[o] ?? o)}
+      newId={newId}
     >
       <LookActions model={look} today={today} headingId={headingId} />
     </OutfitCard>

@@ -16,6 +16,7 @@ import { serverDay } from "../lib/client/days.ts";
 import { type LookSeed, lookSeed } from "../lib/client/looks.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import {
+  CANDIDATE_ID,
   type GenerateRequest,
   JobId,
   OCCASIONS,
@@ -94,6 +95,7 @@ export const GET = define.createHandlers(async (c) => {
         streaming={streaming}
         server_now={Date.now()}
         total={OUTFITS_PER_JOB}
+        candidate_id={CANDIDATE_ID}
         looks={looks}
         today={serverDay()}
         occasion_labels={occasionLabels(job.request)}

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { listOf } from "../components/outfit_card.tsx";
 import type { LookSeed } from "../lib/client/looks.ts";
-import { OCCASIONS, type Outfit } from "../lib/schemas.ts";
+import { OCCASIONS, type Outfit, type Verdict } from "../lib/schemas.ts";
 import { startTestServer } from "./helpers/server.ts";
 
 /** The JSON in every island marker of a page, by island name. */
@@ -148,6 +148,123 @@ Deno.test("[pages] consider-buying review: a bad description comes back with mes
     include_reasoning: true,
     parallel: false,
   });
+});
+
+/** The field messages a page shows, by the id they are described by. */
+const fieldErrors = (html: string) =>
+  Object.fromEntries(
+    [...html.matchAll(/<p class="field-error" id="([\w-]+)">([^<]*)</g)]
+      .map((m) => [m[1], m[2].replaceAll("&#39;", "'")]),
+  );
+
+Deno.test("[pages] consider-buying form: the category is asked for, and the colours say up to four", async () => {
+  await using server = await startTestServer();
+  const html = await (await server.client().fetch(
+    "/consider-buying?stream=off",
+  )).text();
+  assert.deepEqual(scripts(html), []);
+  assert.match(
+    html,
+    /<select id="category" name="category" required\s*><option value="" selected>Choose a category<\/option>/,
+  );
+  assert.match(html, /<option\s+value="accessory"\s*>Accessory \(scarves/);
+  assert.match(html, /<legend>Colours.*Up to four<\/span><\/legend>/);
+  // Polling follows the shopper through the form to the reveal page.
+  assert.match(html, /<input type="hidden" name="stream" value="off">/);
+  // The price field says its currency.
+  assert.match(html, /class="money-symbol" aria-hidden="true">€</);
+});
+
+Deno.test("[pages] consider-buying review: a fifth colour or no category is refused in plain sentences, keeping the choices", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const five = ["black", "rust", "navy", "camel", "olive"];
+  const res = await shopper.fetch(
+    `/consider-buying/outfits?name=Silk+scarf&category=&${
+      five.map((c) => `colors=${c}`).join("&")
+    }&price=-3&image_url=ftp://example.com/a.png`,
+  );
+  assert.equal(res.status, 400);
+  const html = await res.text();
+  assert.deepEqual(scripts(html), [], "still no JavaScript");
+  assert.deepEqual(fieldErrors(html), {
+    "category-error": "Choose what kind of piece it is.",
+    "colors-error": "Choose up to four colours.",
+    "price-error": "Enter a price from 0 to 100,000, or leave it empty.",
+    "image_url-error":
+      "Enter a web address that starts with https://, or leave it empty.",
+  });
+  for (const color of five) {
+    assert.match(html, new RegExp(`value="${color}" checked`), color);
+  }
+  assert.match(html, /<option value="" selected>Choose a category/);
+  assert.match(html, /aria-describedby="colors-error"/);
+
+  // Every message either page can show is a sentence, not a validator's.
+  for (
+    const query of [
+      "name=&category=top",
+      "name=x&category=hat&colors=nope",
+      `name=${"x".repeat(81)}&category=top&colors=red&colors=red`,
+      "name=x&category=top&colors=red&formality=9&price=abc",
+    ]
+  ) {
+    const page = await (await shopper.fetch(
+      `/consider-buying/outfits?${query}`,
+    )).text();
+    const messages = Object.values(fieldErrors(page));
+    assert.ok(messages.length > 0, query);
+    for (const message of messages) {
+      assert.match(message, /^[A-Z].*\.$/, message);
+      assert.doesNotMatch(message, /expected|invalid|too (big|small)/i);
+    }
+  }
+});
+
+Deno.test("[pages] consider-buying review: the price in the currency, the category in words", async () => {
+  await using server = await startTestServer();
+  const html = await (await server.client().fetch(
+    "/consider-buying/outfits?name=Rust+jacket&category=outerwear&colors=rust&colors=navy&price=180",
+  )).text();
+  assert.match(html, /<dt>Price<\/dt><dd>€180\.00<\/dd>/);
+  assert.match(html, /<dt>Category<\/dt><dd>Outerwear<\/dd>/);
+  assert.match(html, /<dt>Colours<\/dt><dd>rust and navy<\/dd>/);
+});
+
+Deno.test("[pages] /reveal of a consider-buying job renders the verdict first and marks the piece New", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const jobId = await shopper.generate({
+    mode: "consider_buying",
+    candidate: {
+      name: "Rust suede jacket",
+      category: "outerwear",
+      colors: ["rust"],
+      price: 180,
+    },
+  });
+  await shopper.events(jobId);
+  const { verdict } = (await shopper.get(`/api/jobs/${jobId}`)).body as {
+    verdict: Verdict;
+  };
+  const html = await (await shopper.fetch(`/reveal?job=${jobId}`)).text();
+  const { reveal } = islandProps(html) as {
+    reveal: { snapshot: { verdict: Verdict }; candidate_id: string };
+  };
+  assert.deepEqual(reveal.snapshot.verdict, verdict);
+  assert.equal(reveal.candidate_id, "candidate");
+  const card = html.indexOf('class="card verdict-card');
+  assert.ok(card > 0 && card < html.indexOf("<article"), "above the outfits");
+  assert.ok(html.includes(`id="verdict-label">${verdict.label}</h2>`));
+  assert.ok(html.includes(verdict.cost_per_wear!.sentence));
+  assert.equal(
+    html.split(
+      ` <span class="item-new">New<span class="visually-hidden">: the piece you&#39;re thinking of buying</span></span>`,
+    ).length - 1,
+    3,
+    "once in each card",
+  );
+  assert.equal(html.includes("unlocks 3 new outfits"), false, "the old line");
 });
 
 Deno.test("[pages] hashed assets are immutable and carry no cookie", async () => {

@@ -26,7 +26,7 @@ Deno.test("[verdict] it comes right after Queued, before any outfit, and stays i
   const snapshot = await shopper.get(`/api/jobs/${jobId}`);
   const verdict: Verdict = snapshot.body.verdict;
   assert.ok(
-    ["Great addition", "Worth considering", "You're covered"].includes(
+    ["Great addition", "Worth considering", "Think twice"].includes(
       verdict.label,
     ),
   );

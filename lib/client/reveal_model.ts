@@ -21,6 +21,7 @@ export type RevealSnapshot =
     | "message"
     | "current_outfit"
     | "outfits"
+    | "verdict"
     | "error"
     | "last_event_id"
     | "created_at"
@@ -43,6 +44,8 @@ export type RevealProps = {
   looks: (LookSeed | null)[];
   /** The server's date, until the browser knows the shopper's own. */
   today: string;
+  /** The id the candidate goes by in outfits (`CANDIDATE_ID`, beside zod). */
+  candidate_id: string;
   /** Labels of the occasions asked for (`OCCASIONS`, which lives beside zod). */
   occasion_labels: Record<string, string>;
 };
@@ -60,6 +63,8 @@ export function createRevealModel(props: RevealProps) {
   const message = signal(snapshot.message);
   const currentOutfit = signal(snapshot.current_outfit);
   const outfits = signal(snapshot.outfits);
+  /** Consider buying: the rules' verdict, usually in the snapshot already. */
+  const verdict = signal(snapshot.verdict);
   const reasoning = signal(snapshot.reasoning);
   const error = signal(snapshot.error ?? "");
   /** Set when the page has stopped waiting (too many polls). */
@@ -120,6 +125,7 @@ export function createRevealModel(props: RevealProps) {
       message.value = view.message;
       currentOutfit.value = view.current_outfit;
       outfits.value = view.result?.outfits ?? view.outfits;
+      verdict.value = view.verdict ?? verdict.value;
       if (view.reasoning !== undefined) reasoning.value = view.reasoning;
       error.value = view.error ?? "";
       status.value = view.status;
@@ -171,6 +177,7 @@ export function createRevealModel(props: RevealProps) {
         if (!running.value) stopWatching();
       });
     on("progress", onProgress);
+    on("verdict", (d) => verdict.value = d.verdict);
     on("outfit", onOutfit);
     on("reasoning", (d) => reasoning.value += d.delta);
     on("complete", onComplete);
@@ -227,6 +234,7 @@ export function createRevealModel(props: RevealProps) {
     message,
     currentOutfit,
     outfits,
+    verdict,
     reasoning,
     error,
     gaveUp,

@@ -5,13 +5,14 @@ import {
 } from "../../components/candidate_form.tsx";
 import { Layout } from "../../components/layout.tsx";
 import { define } from "../../lib/define.ts";
+import { DEFAULT_CURRENCY } from "../../lib/money.ts";
 import { pageFlags, renderPage } from "../../lib/pages.ts";
 
 export const GET = define.createHandlers((c) => {
-  const { debug } = pageFlags(c);
+  const flags = pageFlags(c);
   return renderPage(
     c,
-    <Layout title="Consider buying" path="/consider-buying" debug={debug}>
+    <Layout title="Consider buying" path="/consider-buying" debug={flags.debug}>
       <h1>Consider buying</h1>
       <p class="lede">
         Describe the piece. You'll see how it works with what you already own
@@ -19,8 +20,9 @@ export const GET = define.createHandlers((c) => {
       </p>
       {/* Values come back here from "Edit" on the review page. */}
       <CandidateForm
-        debug={debug}
+        flags={flags}
         values={candidateValues(c.req)}
+        currency={c.get("state").currency ?? DEFAULT_CURRENCY}
       />
     </Layout>,
   );

@@ -7,15 +7,18 @@ import {
   CandidateForm,
   type CandidateValues,
   candidateValues,
+  CATEGORY_WORDS,
 } from "../../components/candidate_form.tsx";
+import { candidateIssues } from "../../components/candidate_issues.ts";
 import { FORMALITY_LABELS } from "../../components/item_form.tsx";
 import { ItemVisual } from "../../components/item_visual.tsx";
 import { Layout, withDebug } from "../../components/layout.tsx";
+import { listOf } from "../../components/outfit_card.tsx";
 import { define } from "../../lib/define.ts";
 import { island } from "../../lib/islands.ts";
+import { DEFAULT_CURRENCY, formatMoney } from "../../lib/money.ts";
 import { pageFlags, renderPage } from "../../lib/pages.ts";
 import { CandidateItem } from "../../lib/schemas.ts";
-import { fieldIssues } from "../../lib/validation.ts";
 import GenerateButton from "../../islands/generate_button.tsx";
 
 const GenerateButtonIsland = island("generate_button", GenerateButton);
@@ -37,6 +40,7 @@ function candidateFrom(values: CandidateValues) {
 export const GET = define.createHandlers((c) => {
   const flags = pageFlags(c);
   const values = candidateValues(c.req);
+  const currency = c.get("state").currency ?? DEFAULT_CURRENCY;
   const parsed = CandidateItem.safeParse(candidateFrom(values));
   if (!parsed.success) {
     return renderPage(
@@ -47,13 +51,14 @@ export const GET = define.createHandlers((c) => {
         debug={flags.debug}
       >
         <h1>Consider buying</h1>
-        <p class="notice notice-error" role="alert">
+        <p class="notice notice-error form-notice" role="alert">
           A few details need another look.
         </p>
         <CandidateForm
           values={values}
-          issues={fieldIssues(parsed.error)}
-          debug={flags.debug}
+          issues={candidateIssues(parsed.error)}
+          flags={flags}
+          currency={currency}
         />
       </Layout>,
       400,
@@ -76,9 +81,9 @@ export const GET = define.createHandlers((c) => {
           <h2 id="candidate-name">{candidate.name}</h2>
           <dl class="facts">
             <dt>Category</dt>
-            <dd>{candidate.category}</dd>
+            <dd>{CATEGORY_WORDS[candidate.category][0]}</dd>
             <dt>Colours</dt>
-            <dd>{candidate.colors.join(", ")}</dd>
+            <dd>{listOf(candidate.colors)}</dd>
             {candidate.formality !== undefined && (
               <>
                 <dt>Dressiness</dt>
@@ -88,7 +93,7 @@ export const GET = define.createHandlers((c) => {
             {candidate.price !== undefined && (
               <>
                 <dt>Price</dt>
-                <dd>{candidate.price.toFixed(2)}</dd>
+                <dd>{formatMoney(candidate.price, currency)}</dd>
               </>
             )}
           </dl>
