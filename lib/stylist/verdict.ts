@@ -22,8 +22,17 @@ import { candidateAsItem } from "./outfit_rules.ts";
 import { countOutfits, type OutfitTally } from "./outfit_count.ts";
 import { joinAnd } from "./providers/local_words.ts";
 
-/** An occasion or season with fewer outfits than this is a gap. */
+/**
+ * A gap: an occasion or season with fewer outfits than this, or one that
+ * holds under {@link THIN_SHARE} of the wardrobe's outfits and the piece
+ * grows by at least {@link GAP_GAIN} (a big wardrobe can still be thin for
+ * weddings).
+ */
 const FEW = 5;
+const THIN_SHARE = 0.1;
+const GAP_GAIN = 0.5;
+/** New outfits worth a fifth of what you can make now: a great addition. */
+const BIG_GAIN = 0.2;
 /** Owning this many similar pieces means you are covered. */
 const COVERED = 2;
 /** Wears a year we never estimate above: nobody wears a piece every day. */
@@ -55,6 +64,17 @@ function similarColour(a: WardrobeItem, b: WardrobeItem): boolean {
   );
 }
 
+/** An owned piece that is practically the same: same category, colour and formality. */
+function twinOf(
+  candidate: WardrobeItem,
+  similar: readonly WardrobeItem[],
+): WardrobeItem | undefined {
+  return similar.find((item) =>
+    item.formality === candidate.formality &&
+    item.colors[0] === candidate.colors[0]
+  );
+}
+
 /** Owned pieces like the candidate: same category, close colour and formality. */
 export function similarPieces(
   candidate: WardrobeItem,
@@ -69,6 +89,12 @@ export function similarPieces(
 
 type Gap = Verdict["gaps"][number];
 
+/** Whether `plus` more outfits fill a gap where there were `had` of `total`. */
+function fills(had: number, plus: number, total: number): boolean {
+  if (plus === 0) return false;
+  return had < FEW || (had < THIN_SHARE * total && plus >= GAP_GAIN * had);
+}
+
 /** Occasions and seasons that had few outfits and gain some. */
 function gapsFilled(before: OutfitTally, added: OutfitTally): Gap[] {
   const gaps: Gap[] = [];
@@ -76,7 +102,7 @@ function gapsFilled(before: OutfitTally, added: OutfitTally): Gap[] {
   for (const occasion of Object.keys(OCCASIONS) as Occasion[]) {
     const had = before.byOccasion[occasion];
     const plus = added.byOccasion[occasion];
-    if (had >= FEW || plus === 0) continue;
+    if (!fills(had, plus, before.total)) continue;
     // Occasions at one formality share their numbers: say them together.
     const key = `${had}:${plus}`;
     const same = seen.get(key);
@@ -95,7 +121,7 @@ function gapsFilled(before: OutfitTally, added: OutfitTally): Gap[] {
   for (const season of SEASONS) {
     const had = before.bySeason[season];
     const plus = added.bySeason[season];
-    if (had < FEW && plus > 0) {
+    if (fills(had, plus, before.total)) {
       gaps.push({ what: season, before: had, added: plus });
     }
   }
@@ -219,6 +245,7 @@ export function verdictFor(
   }
 
   const bigGap = gaps.find((g) => g.added >= 3 || g.before === 0);
+
   const pairs = `It goes with ${
     plural(pairsWith, "piece")
   } of the ${partners.length} it could be worn with`;
@@ -227,7 +254,9 @@ export function verdictFor(
     verdict.reasons = [
       "It doesn't go with anything you own yet: no outfit from your wardrobe can include it.",
     ];
-  } else if (similar.length >= COVERED && !bigGap) {
+  } else if (
+    (similar.length >= COVERED || twinOf(candidate, similar)) && !bigGap
+  ) {
     verdict.label = "Think twice";
     verdict.reasons = [
       similarSentence,
@@ -255,7 +284,10 @@ export function verdictFor(
         plural(added.total, "outfit")
       }.`,
     ];
-  } else if (finishing === null && added.total >= before.total / 3) {
+  } else if (
+    finishing === null && similar.length === 0 &&
+    added.total >= BIG_GAIN * before.total
+  ) {
     verdict.label = "Great addition";
     verdict.reasons = [
       `${pairs}: ${plural(added.total, "new outfit")} where you can make ${
