@@ -144,7 +144,17 @@ const FORMS: Form[] = [
     // The piece the shopper asked about stars whenever there is one.
     const star = p.required[0] ?? (stars.length === 1 ? stars[0] : undefined);
     if (!star) return null;
-    return `Let the ${say(p, star)} lead${withRequired(p, [star])}`;
+    // Several ways to say it, so asking again about one piece reads fresh.
+    const x = say(p, star);
+    const ways = [
+      `Let the ${x} lead`,
+      `All eyes on the ${x}`,
+      `The ${x}, front and centre`,
+      `Built around the ${x}`,
+    ];
+    return `${
+      ways[hashOf(p.outfit.items.map((i) => i.id).join(" ")) % ways.length]
+    }${withRequired(p, [star])}`;
   },
   // "Navy blazer with a white tee"
   (p) => {
