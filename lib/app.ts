@@ -21,6 +21,8 @@ import * as wardrobe from "../routes/api/wardrobe/index.ts";
 import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
 import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
 import * as wardrobeReset from "../routes/api/wardrobe/reset.ts";
+import * as itemPhoto from "../routes/api/wardrobe/items/[id]/photo.ts";
+import * as photo from "../routes/photos/[file].ts";
 import * as looks from "../routes/api/looks/index.ts";
 import * as look from "../routes/api/looks/[id].ts";
 import * as lookWear from "../routes/api/looks/[id]/wears/[day].ts";
@@ -105,6 +107,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.put("/api/wardrobe/items/:id", ...wardrobeItem.PUT);
   app.delete("/api/wardrobe/items/:id", ...wardrobeItem.DELETE);
   app.post("/api/wardrobe/reset", ...wardrobeReset.POST);
+  app.put("/api/wardrobe/items/:id/photo", ...itemPhoto.PUT);
+  app.delete("/api/wardrobe/items/:id/photo", ...itemPhoto.DELETE);
+  app.get("/photos/:file", ...photo.GET);
   app.post("/api/outfits/generate", ...generate.POST);
   app.get("/api/jobs/:id", ...job.GET);
   app.get("/api/jobs/:id/stream", ...jobStream.GET);

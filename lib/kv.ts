@@ -11,6 +11,7 @@
  *   ["idempotency", userId, key]            { job_id } for Idempotency-Key
  *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
  *   ["recent_outfits", userId]              { outfits }: the last 30 shown
+ *   ["photos", userId, photoId]             Uint8Array: an item's photo
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
@@ -50,6 +51,9 @@ export const keys = {
   looks: (userId: string) => ["looks", userId] as const,
   look: (userId: string, lookId: string) => ["looks", userId, lookId] as const,
   recentOutfits: (userId: string) => ["recent_outfits", userId] as const,
+  photos: (userId: string) => ["photos", userId] as const,
+  photo: (userId: string, photoId: string) =>
+    ["photos", userId, photoId] as const,
   sessionSecret: () => ["config", "session_secret"] as const,
 };
 

@@ -113,9 +113,20 @@ export const NewWardrobeItem = z.strictObject({
 });
 export type NewWardrobeItem = z.infer<typeof NewWardrobeItem>;
 
+/** A photo the shopper uploaded; set by the server, never sent by a client. */
+export const ItemPhoto = z.strictObject({
+  /** The bytes' SHA-256, shortened: the photo's URL is content-addressed. */
+  id: z.string().regex(/^[0-9a-f]{32}$/),
+  type: z.enum(["image/jpeg", "image/png", "image/webp"]),
+  width: z.int().positive(),
+  height: z.int().positive(),
+});
+export type ItemPhoto = z.infer<typeof ItemPhoto>;
+
 export const WardrobeItem = z.strictObject({
   id: ItemId,
   ...NewWardrobeItem.shape,
+  photo: ItemPhoto.optional(),
 });
 export type WardrobeItem = z.infer<typeof WardrobeItem>;
 

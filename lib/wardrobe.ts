@@ -9,6 +9,7 @@ import { keys } from "./kv.ts";
 import { SAMPLE_WARDROBE } from "./sample_wardrobe.ts";
 import {
   CATEGORIES,
+  type ItemPhoto,
   type NewWardrobeItem,
   type WardrobeItem,
 } from "./schemas.ts";
@@ -119,7 +120,10 @@ export async function addItem(
   return item;
 }
 
-/** Replaces an item's fields; null if the user has no such item. */
+/**
+ * Replaces an item's fields (its photo, which only the photo route sets,
+ * stays); null if the user has no such item.
+ */
 export async function updateItem(
   kv: Deno.Kv,
   userId: string,
@@ -130,12 +134,13 @@ export async function updateItem(
   const key = keys.wardrobeItem(userId, itemId);
   const current = await kv.get<WardrobeItem>(key);
   if (!current.value) return null;
-  const item: WardrobeItem = { id: itemId, ...input };
+  const { photo } = current.value;
+  const item: WardrobeItem = { id: itemId, ...input, ...(photo && { photo }) };
   const res = await kv.atomic().check(current).set(key, item).commit();
   return res.ok ? item : updateItem(kv, userId, itemId, input);
 }
 
-/** Deletes an item; false if the user has no such item. */
+/** Deletes an item, and its photo; false if the user has no such item. */
 export async function deleteItem(
   kv: Deno.Kv,
   userId: string,
@@ -143,13 +148,42 @@ export async function deleteItem(
 ): Promise<boolean> {
   if (!(await seededWith(kv, userId, itemId))) return false;
   const key = keys.wardrobeItem(userId, itemId);
-  const current = await kv.get(key);
-  if (!current.versionstamp) return false;
-  await kv.delete(key);
-  return true;
+  const current = await kv.get<WardrobeItem>(key);
+  if (!current.value) return false;
+  const op = kv.atomic().check(current).delete(key);
+  const photo = current.value.photo;
+  if (photo) op.delete(keys.photo(userId, photo.id));
+  const res = await op.commit();
+  return res.ok || deleteItem(kv, userId, itemId);
 }
 
-/** Puts the sample wardrobe back, dropping every other item. */
+/**
+ * Gives an item a photo (its bytes under their own key) or takes it away
+ * (`photo` null), dropping the bytes of the one it replaces, in one commit.
+ * Null if the user has no such item.
+ */
+export async function setItemPhoto(
+  kv: Deno.Kv,
+  userId: string,
+  itemId: string,
+  photo: { meta: ItemPhoto; bytes: Uint8Array } | null,
+): Promise<WardrobeItem | null> {
+  if (!(await seededWith(kv, userId, itemId))) return null;
+  const key = keys.wardrobeItem(userId, itemId);
+  const current = await kv.get<WardrobeItem>(key);
+  if (!current.value) return null;
+  const { photo: before, ...rest } = current.value;
+  const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
+  const op = kv.atomic().check(current).set(key, item);
+  if (before && before.id !== photo?.meta.id) {
+    op.delete(keys.photo(userId, before.id));
+  }
+  if (photo) op.set(keys.photo(userId, photo.meta.id), photo.bytes);
+  const res = await op.commit();
+  return res.ok ? item : setItemPhoto(kv, userId, itemId, photo);
+}
+
+/** Puts the sample wardrobe back, dropping every other item and every photo. */
 export async function resetWardrobe(
   kv: Deno.Kv,
   userId: string,
@@ -157,6 +191,9 @@ export async function resetWardrobe(
   await ensureSeeded(kv, userId);
   const op = kv.atomic();
   for (const entry of await readItems(kv, userId)) op.delete(entry.key);
+  for await (const entry of kv.list({ prefix: keys.photos(userId) })) {
+    op.delete(entry.key);
+  }
   for (const item of SAMPLE_WARDROBE) {
     op.set(keys.wardrobeItem(userId, item.id), item);
   }

@@ -12,6 +12,7 @@ import { LookPatch, NewLook } from "../lib/looks/look.ts";
 import { GenerateRequest, NewWardrobeItem } from "../lib/schemas.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
+import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";
 import { startTestServer, waitFor } from "./helpers/server.ts";
 
 const occasion = { mode: "occasion", occasions: ["casual"] };
@@ -64,7 +65,10 @@ type Row = {
   /** Sent as JSON with `content-type: application/json`. */
   json?: unknown;
   /** Sent as is, with `type` as its content type (none if omitted). */
-  raw?: { body: string | (() => ReadableStream<Uint8Array>); type?: string };
+  raw?: {
+    body: string | Uint8Array<ArrayBuffer> | (() => ReadableStream<Uint8Array>);
+    type?: string;
+  };
   headers?: Record<string, string>;
   as?: Who;
   status: 400 | 403 | 404 | 409 | 413 | 415 | 422;
@@ -315,7 +319,35 @@ const LOOKS: Row[] = [
   { what: "listing wears", req: "GET /api/looks/:look/wears", status: 404, error: NOT_FOUND },
 ];
 
-const TABLE = [...GENERATE, ...WARDROBE, ...JOBS, ...LOOKS];
+const PHOTO = "PUT /api/wardrobe/items/white-oxford-shirt/photo";
+const text = (s: string) => new TextEncoder().encode(s);
+/** 62 KB that starts like a JPEG: over the photo limit, under the body limit. */
+const BIG_JPEG = new Uint8Array(62 * 1024);
+BIG_JPEG.set(JPEG_24x16);
+
+// deno-fmt-ignore
+const PHOTOS: Row[] = [
+  { what: "photo: an SVG with a script", req: PHOTO, raw: { type: "image/svg+xml", body: text('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>') }, status: 415, error: /not a photo we can use/ },
+  { what: "photo: an HTML page declared as a JPEG", req: PHOTO, raw: { type: "image/jpeg", body: text("<!doctype html><script>alert(1)</script>") }, status: 415, error: /not a photo we can use/ },
+  { what: "photo: a GIF", req: PHOTO, raw: { type: "image/gif", body: text("GIF89a\x01\x00\x01\x00") }, status: 415, error: /JPEG, PNG or WebP/ },
+  { what: "photo: nothing at all", req: PHOTO, raw: { type: "image/jpeg", body: new Uint8Array() }, status: 415, error: /not a photo we can use/ },
+  { what: "photo: a JPEG cut short", req: PHOTO, raw: { type: "image/jpeg", body: JPEG_24x16.slice(0, 500) }, status: 422, error: /damaged or incomplete/ },
+  { what: "photo: a WebP cut short", req: PHOTO, raw: { type: "image/webp", body: WEBP_24x16.slice(0, 300) }, status: 422, error: /damaged or incomplete/ },
+  { what: "photo: a PNG claiming 100,000 × 100,000 pixels", req: PHOTO, raw: { type: "image/png", body: await makePng(8, 8, [0, 0, 0], { width: 100_000, height: 100_000 }) }, status: 422, error: /100000 × 100000 pixels/ },
+  { what: "photo: a 4 × 4 PNG", req: PHOTO, raw: { type: "image/png", body: await makePng(4, 4, [0, 0, 0]) }, status: 422, error: /between 16 and 4096/ },
+  { what: "photo: 62 KB", req: PHOTO, raw: { type: "image/jpeg", body: BIG_JPEG }, status: 413, error: /over 60 KB/ },
+  { what: "photo: 70 KB", req: PHOTO, raw: { type: "image/jpeg", body: new Uint8Array(70 * 1024) }, status: 413, error: TOO_BIG },
+  { what: "photo for another shopper's item", req: "PUT /api/wardrobe/items/:strangerItem/photo", raw: { type: "image/jpeg", body: JPEG_24x16 }, status: 404, error: NOT_FOUND },
+  { what: "photo for an unknown item", req: "PUT /api/wardrobe/items/ghost-coat/photo", raw: { type: "image/jpeg", body: JPEG_24x16 }, status: 404, error: NOT_FOUND },
+  { what: "photo for a 3,000-character id", req: `PUT /api/wardrobe/items/${LONG_ID}/photo`, raw: { type: "image/jpeg", body: JPEG_24x16 }, status: 404, error: NOT_FOUND },
+  { what: "photo taken off another shopper's item", req: "DELETE /api/wardrobe/items/:strangerItem/photo", status: 404, error: NOT_FOUND },
+  { what: "photo from another site", req: PHOTO, raw: { type: "image/jpeg", body: JPEG_24x16 }, headers: { origin: "https://evil.example" }, status: 403, error: /didn't come from a Stylist page/ },
+  { what: "photo by POST", req: "POST /api/wardrobe/items/white-oxford-shirt/photo", raw: { type: "image/jpeg", body: JPEG_24x16 }, status: 404, error: NOT_FOUND },
+  { what: "a photo name that is not a hash", req: "GET /photos/..%2Fwardrobe.jpg", status: 404, error: NOT_FOUND },
+  { what: "a photo that does not exist", req: `GET /photos/${"0".repeat(32)}.jpg`, status: 404, error: NOT_FOUND },
+];
+
+const TABLE = [...GENERATE, ...WARDROBE, ...JOBS, ...LOOKS, ...PHOTOS];
 
 async function finishedJob(
   client: TestClient,
@@ -364,7 +396,7 @@ async function send(
     body = fill(JSON.stringify(row.json));
   } else if (row.raw) {
     if (row.raw.type) headers.set("content-type", row.raw.type);
-    body = typeof row.raw.body === "string" ? row.raw.body : row.raw.body();
+    body = typeof row.raw.body === "function" ? row.raw.body() : row.raw.body;
   }
   const res = await client.fetch(fill(rawPath), {
     method,

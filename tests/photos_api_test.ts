@@ -1,0 +1,125 @@
+/**
+ * Wardrobe photos: stored apart from the item, served back byte for byte
+ * at a content-hashed URL to their owner only, kept through edits, gone
+ * with the item or a reset, and carried into outfits.
+ */
+import assert from "node:assert/strict";
+import type { WardrobeItem } from "../lib/schemas.ts";
+import { photoUrl } from "../lib/photos/url.ts";
+import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";
+import { startTestServer } from "./helpers/server.ts";
+import type { TestClient } from "./helpers/client.ts";
+
+const SHIRT = "white-oxford-shirt";
+
+async function upload(
+  shopper: TestClient,
+  itemId: string,
+  bytes: Uint8Array<ArrayBuffer>,
+) {
+  const res = await shopper.fetch(`/api/wardrobe/items/${itemId}/photo`, {
+    method: "PUT",
+    // Declared as a PNG whatever it is: the server reads the bytes.
+    headers: { "content-type": "image/png" },
+    body: bytes,
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+async function photoKeys(kv: Deno.Kv): Promise<number> {
+  let n = 0;
+  for await (const _ of kv.list({ prefix: ["photos"] })) n++;
+  return n;
+}
+
+Deno.test("[photos] an uploaded JPEG is on the item, served back as it was, and in the next outfit", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const { status, body: item } = await upload(shopper, SHIRT, JPEG_24x16);
+  assert.equal(status, 200);
+  assert.deepEqual(item.photo, {
+    id: item.photo.id,
+    type: "image/jpeg",
+    width: 24,
+    height: 16,
+  });
+  const { body } = await shopper.get("/api/wardrobe");
+  const listed = body.items.find((i: WardrobeItem) => i.id === SHIRT);
+  assert.deepEqual(listed.photo, item.photo);
+
+  const res = await shopper.fetch(photoUrl(item.photo));
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "image/jpeg");
+  assert.equal(
+    res.headers.get("cache-control"),
+    "private, max-age=31536000, immutable",
+  );
+  assert.equal(res.headers.get("x-content-type-options"), "nosniff");
+  assert.deepEqual(new Uint8Array(await res.arrayBuffer()), JPEG_24x16);
+
+  const jobId = await shopper.generate({
+    mode: "complete",
+    anchor_ids: [SHIRT],
+  });
+  const events = await shopper.events(jobId);
+  const { result } = events.at(-1)!.data as {
+    result: { outfits: { items: WardrobeItem[] }[] };
+  };
+  for (const outfit of result.outfits) {
+    const shirt = outfit.items.find((i) => i.id === SHIRT)!;
+    assert.deepEqual(shirt.photo, item.photo);
+  }
+});
+
+Deno.test("[photos] only its owner sees a photo", async () => {
+  await using server = await startTestServer();
+  const owner = server.client();
+  const { body: item } = await upload(owner, SHIRT, WEBP_24x16);
+  assert.equal(item.photo.type, "image/webp");
+  const stranger = server.client();
+  assert.equal((await stranger.fetch(photoUrl(item.photo))).status, 404);
+  assert.equal((await owner.fetch(photoUrl(item.photo))).status, 200);
+});
+
+Deno.test("[photos] an edit keeps the photo; a new one replaces it; removing, deleting or resetting leaves no bytes", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const first = (await upload(shopper, SHIRT, JPEG_24x16)).body;
+  const { body: items } = await shopper.get("/api/wardrobe");
+  const { id: _, photo: __, ...fields } = items.items.find((
+    i: WardrobeItem,
+  ) => i.id === SHIRT);
+  const edited = await shopper.send("PUT", `/api/wardrobe/items/${SHIRT}`, {
+    ...fields,
+    name: "Crisp white oxford shirt",
+  });
+  assert.deepEqual(edited.body.photo, first.photo);
+
+  const png = await makePng(40, 60, [250, 250, 245]);
+  const second = (await upload(shopper, SHIRT, png)).body;
+  assert.notEqual(second.photo.id, first.photo.id);
+  assert.equal((await shopper.fetch(photoUrl(first.photo))).status, 404);
+  assert.equal(await photoKeys(server.kv), 1);
+
+  const removed = await shopper.send(
+    "DELETE",
+    `/api/wardrobe/items/${SHIRT}/photo`,
+  );
+  assert.equal(removed.status, 200);
+  assert.equal(removed.body.photo, undefined);
+  assert.equal(await photoKeys(server.kv), 0);
+
+  await upload(shopper, SHIRT, png);
+  await upload(shopper, "dark-wash-jeans", JPEG_24x16);
+  assert.equal(await photoKeys(server.kv), 2);
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${SHIRT}`)).status,
+    204,
+  );
+  assert.equal(await photoKeys(server.kv), 1);
+  assert.equal(
+    (await shopper.send("POST", "/api/wardrobe/reset")).status,
+    200,
+  );
+  assert.equal(await photoKeys(server.kv), 0);
+});
