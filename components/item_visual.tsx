@@ -1,28 +1,39 @@
 /**
- * How an item looks on a card: its photo when it has one, else a tile of its
- * colours. The photo's alt is empty because the item's name sits beside it.
+ * A piece's picture: its photo when it has one, else its drawing, served as
+ * an image by /illustrations/item.svg so the drawings never ship in island
+ * JavaScript. The alt is empty because the piece's name sits beside it.
  */
-import type { ColorName } from "../lib/colors.ts";
-import { Swatches } from "./swatches.tsx";
+import { illustrationUrl } from "../lib/illustrations/url.ts";
+import type { IllustratedItem } from "../lib/illustrations/url.ts";
+import { type PhotoRef, photoUrl } from "../lib/photos/url.ts";
 
-export type VisualItem = {
-  name: string;
-  colors: readonly ColorName[];
+export type VisualItem = IllustratedItem & {
+  /** A photo the shopper uploaded (the server sets it). */
+  photo?: PhotoRef;
+  /** A picture already online, by its address. */
   image_url?: string;
 };
 
+/**
+ * Which picture a piece shows, decided here and nowhere else: the shopper's
+ * own photo, then a picture from the web, then the drawing.
+ */
+export function pictureOf(item: VisualItem): { src: string; photo: boolean } {
+  if (item.photo) return { src: photoUrl(item.photo), photo: true };
+  if (item.image_url) return { src: item.image_url, photo: true };
+  return { src: illustrationUrl(item), photo: false };
+}
+
 export function ItemVisual({ item }: { item: VisualItem }) {
-  if (item.image_url) {
-    return (
-      <img
-        class="item-visual"
-        src={item.image_url}
-        alt=""
-        loading="lazy"
-        decoding="async"
-        referrerpolicy="no-referrer"
-      />
-    );
-  }
-  return <Swatches colors={item.colors} size="tile" />;
+  const { src, photo } = pictureOf(item);
+  return (
+    <img
+      class={photo ? "item-visual is-photo" : "item-visual"}
+      src={src}
+      alt=""
+      loading="lazy"
+      decoding="async"
+      referrerpolicy="no-referrer"
+    />
+  );
 }

@@ -1,12 +1,13 @@
 /**
- * One outfit as a card: its title, its pieces and the stylist's tip, with
- * room below for what the page adds (how often it was worn, the buttons).
+ * One outfit as a card: its title, its pieces as a board of pictures and
+ * the stylist's tip, with room below for what the page adds (how often it
+ * was worn, the buttons).
  * The reveal page and /looks share it, so an outfit looks the same on both.
  */
 import type { ComponentChildren } from "preact";
-import { ItemVisual, type VisualItem } from "./item_visual.tsx";
+import { type BoardItem, OutfitBoard } from "./outfit_board.tsx";
 
-export type CardItem = VisualItem & { id: string; category: string };
+export type CardItem = BoardItem;
 export type CardOutfit = { title: string; tip: string; items: CardItem[] };
 
 /**
@@ -34,11 +35,13 @@ export type OutfitCardProps = {
    * it is worn (/looks says it in a note instead: by then it may be bought).
    */
   newId?: string;
+  /** The pieces the shopper asked to build around (complete a look). */
+  anchorIds?: readonly string[];
   children?: ComponentChildren;
 };
 
 export function OutfitCard(
-  { outfit, eyebrow, headingId, suits, notes, newId, children }:
+  { outfit, eyebrow, headingId, suits, notes, newId, anchorIds, children }:
     OutfitCardProps,
 ) {
   return (
@@ -52,46 +55,17 @@ export function OutfitCard(
           </p>
         )
         : null}
-      <ul class="outfit-items">
-        {outfit.items.map((item) => (
-          <li
-            key={item.id}
-            class={`outfit-item${item.id === newId ? " is-new" : ""}`}
-          >
-            <ItemVisual item={item} />
-            <span class="outfit-item-text">
-              {item.id === newId
-                ? (
-                  <span>
-                    <span class="item-name">{item.name}</span> <NewMark />
-                  </span>
-                )
-                : <span class="item-name">{item.name}</span>}
-              <span class="muted">{item.category}</span>
-              {notes?.[item.id] && (
-                <span class="item-note">{notes[item.id]}</span>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <OutfitBoard
+        items={outfit.items}
+        notes={notes}
+        newId={newId}
+        anchorIds={anchorIds}
+      />
       <p class="tip">
         <strong>Tip:</strong> {outfit.tip}
       </p>
       {children}
     </article>
-  );
-}
-
-/** "New" to the eye; the whole phrase to a screen reader. */
-function NewMark() {
-  return (
-    <span class="item-new">
-      New
-      <span class="visually-hidden">
-        : the piece you're thinking of buying
-      </span>
-    </span>
   );
 }
 

@@ -1,4 +1,7 @@
-/** Colour chips for an item that has no photo, named for screen readers. */
+/**
+ * Colour chips, named for screen readers: the colours of a wardrobe at a
+ * glance on the home page, and the chips of the colour picker.
+ */
 import type { ColorName } from "../lib/colors.ts";
 
 /**
@@ -10,15 +13,10 @@ export function swatchClass(color: string): string {
   return `swatch swatch-${color.replaceAll(" ", "-")}`;
 }
 
-export function Swatches(
-  { colors, size = "small" }: {
-    colors: readonly ColorName[];
-    size?: "small" | "tile";
-  },
-) {
+export function Swatches({ colors }: { colors: readonly ColorName[] }) {
   return (
     <span
-      class={`swatches swatches-${size}`}
+      class="swatches"
       role="img"
       aria-label={`Colours: ${colors.join(", ")}`}
     >

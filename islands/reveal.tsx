@@ -35,6 +35,9 @@ export default function Reveal(props: RevealProps) {
   const candidate = props.request.mode === "consider_buying"
     ? props.request.candidate
     : null;
+  const anchorIds = props.request.mode === "complete"
+    ? props.request.anchor_ids
+    : undefined;
   const verdict = model.verdict.value;
 
   return (
@@ -110,6 +113,7 @@ export default function Reveal(props: RevealProps) {
               today={today.value}
               labels={props.occasion_labels}
               newId={candidate ? props.candidate_id : undefined}
+              anchorIds={anchorIds}
             />
           </li>
         ))}
@@ -153,14 +157,17 @@ export default function Reveal(props: RevealProps) {
 const NOT_KEPT: LookSeed = { id: null, saved: false, rating: null, worn: [] };
 
 /** A finished outfit, with what the shopper can do with it. */
-function RevealCard({ outfit, seed, source, today, labels, newId }: {
-  outfit: Outfit;
-  seed: LookSeed | null;
-  source: LookSource;
-  today: string;
-  labels: Record<string, string>;
-  newId?: string;
-}) {
+function RevealCard(
+  { outfit, seed, source, today, labels, newId, anchorIds }: {
+    outfit: Outfit;
+    seed: LookSeed | null;
+    source: LookSource;
+    today: string;
+    labels: Record<string, string>;
+    newId?: string;
+    anchorIds?: readonly string[];
+  },
+) {
   const [look] = useState(() => createLookModel(seed ?? NOT_KEPT, source));
   const number = source.outfit_number;
   const headingId = `outfit-${number}-title`;
@@ -171,6 +178,7 @@ function RevealCard({ outfit, seed, source, today, labels, newId }: {
       headingId={headingId}
       suits={outfit.occasions?.map((o) => labels[o] ?? o)}
       newId={newId}
+      anchorIds={anchorIds}
     >
       <LookActions model={look} today={today} headingId={headingId} />
     </OutfitCard>

@@ -34,6 +34,7 @@ import * as completePage from "../routes/complete.tsx";
 import * as considerPage from "../routes/consider-buying/index.tsx";
 import * as considerOutfitsPage from "../routes/consider-buying/outfits.tsx";
 import * as revealPage from "../routes/reveal.tsx";
+import * as illustration from "../routes/illustrations/item.svg.ts";
 import { NotFoundPage } from "../routes/_404.tsx";
 import { renderPage } from "./pages.ts";
 
@@ -84,6 +85,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
       },
     }),
   );
+  // Drawings are the same for every shopper: no session, no cookie.
+  app.get("/illustrations/item.svg", ...illustration.GET);
   app.use(session(sessionSecret));
   app.use(
     "/api/*",

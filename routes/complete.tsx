@@ -22,12 +22,16 @@ export const GET = define.createHandlers(async (c) => {
         ? (
           <CompleteFormIsland
             // Only what the grid shows travels to the browser.
-            items={items.map(({ id, name, category, colors, image_url }) => ({
+            items={items.map((
+              { id, name, category, colors, pattern, image_url, photo },
+            ) => ({
               id,
               name,
               category,
               colors,
-              image_url,
+              pattern,
+              ...(image_url ? { image_url } : {}),
+              ...(photo ? { photo } : {}),
             }))}
             flags={flags}
           />

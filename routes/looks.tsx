@@ -13,7 +13,12 @@ import { island } from "../lib/islands.ts";
 import type { Look } from "../lib/looks/look.ts";
 import { listedLooks } from "../lib/looks/store.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
-import { CANDIDATE_ID, type Mode, OCCASIONS } from "../lib/schemas.ts";
+import {
+  CANDIDATE_ID,
+  type Mode,
+  OCCASIONS,
+  type WardrobeItem,
+} from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
 import Looks, { type LookCardData } from "../islands/looks.tsx";
 
@@ -26,7 +31,10 @@ const FROM: Record<Mode, string> = {
 };
 
 /** What a card shows of a look: no more than it needs, as props are sent. */
-function cardOf(look: Look, owned: ReadonlySet<string>): LookCardData {
+function cardOf(
+  look: Look,
+  owned: ReadonlyMap<string, WardrobeItem>,
+): LookCardData {
   const notes: Record<string, string> = {};
   const items: CardItem[] = look.items.map((item) => {
     if (item.id === CANDIDATE_ID) {
@@ -34,8 +42,19 @@ function cardOf(look: Look, owned: ReadonlySet<string>): LookCardData {
     } else if (!owned.has(item.id)) {
       notes[item.id] = "No longer in your wardrobe";
     }
-    const { id, name, category, colors, image_url } = item;
-    return { id, name, category, colors, ...(image_url ? { image_url } : {}) };
+    const { id, name, category, colors, pattern, image_url } = item;
+    // The piece's photo as it is now: the look's copy may name bytes since
+    // replaced or deleted with the piece (then it is drawn instead).
+    const photo = owned.get(id)?.photo;
+    return {
+      id,
+      name,
+      category,
+      colors,
+      pattern,
+      ...(image_url ? { image_url } : {}),
+      ...(photo ? { photo } : {}),
+    };
   });
   return {
     id: look.id,
@@ -85,7 +104,7 @@ export const GET = define.createHandlers(async (c) => {
     listedLooks(kv, userId),
     listWardrobe(kv, userId),
   ]);
-  const owned = new Set(wardrobe.map((item) => item.id));
+  const owned = new Map(wardrobe.map((item) => [item.id, item]));
   return renderPage(
     c,
     <Layout title="Your looks" path="/looks" debug={debug}>

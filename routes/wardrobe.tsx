@@ -34,8 +34,8 @@ export const GET = define.createHandlers(async (c) => {
     <Layout title="Your wardrobe" path="/wardrobe" debug={debug}>
       <h1>Your wardrobe</h1>
       <p class="lede">
-        The stylist only uses what is here. Pieces without a photo show their
-        colours.
+        The stylist only uses what is here. Pieces without a photo are drawn in
+        their colours and pattern.
       </p>
       <WardrobeEditorIsland
         items={items}

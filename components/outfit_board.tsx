@@ -1,0 +1,91 @@
+/**
+ * An outfit's pieces as a flat-lay board: clothes large, shoes, bags and
+ * accessories smaller, each named underneath. The piece the shopper is
+ * thinking of buying, or the pieces they asked to build around, are marked
+ * on their picture.
+ */
+import { ItemVisual, type VisualItem } from "./item_visual.tsx";
+
+export type BoardItem = VisualItem & { id: string; category: string };
+
+/** Top to bottom as they are worn, the layer first; then what goes with. */
+const PLACE: Record<string, number> = {
+  outerwear: 0,
+  top: 1,
+  dress: 1,
+  bottom: 2,
+  shoes: 3,
+  bag: 4,
+  accessory: 5,
+};
+const CLOTHES = new Set(["outerwear", "top", "dress", "bottom"]);
+
+export type OutfitBoardProps = {
+  items: readonly BoardItem[];
+  /** A word on some pieces, by id ("No longer in your wardrobe"). */
+  notes?: Readonly<Record<string, string>>;
+  /** The piece being considered: marked New. */
+  newId?: string;
+  /** The pieces the outfit was built around: marked as the shopper's pick. */
+  anchorIds?: readonly string[];
+};
+
+export function OutfitBoard(
+  { items, notes, newId, anchorIds = [] }: OutfitBoardProps,
+) {
+  const placed = [...items].sort((a, b) =>
+    (PLACE[a.category] ?? 9) - (PLACE[b.category] ?? 9)
+  );
+  return (
+    <ul class="board outfit-items">
+      {placed.map((item) => {
+        const mark = item.id === newId
+          ? <NewMark />
+          : anchorIds.includes(item.id)
+          ? <PickMark />
+          : null;
+        const size = CLOTHES.has(item.category) ? "is-main" : "is-small";
+        return (
+          <li
+            key={item.id}
+            class={`outfit-item board-piece ${size} board-${item.category}${
+              mark ? " is-marked" : ""
+            }`}
+          >
+            <ItemVisual item={item} />
+            <span class="board-caption">
+              <span class="item-name">{item.name}</span>
+              {mark && " "}
+              {mark}
+              <span class="muted">{item.category}</span>
+              {notes?.[item.id] && (
+                <span class="item-note">{notes[item.id]}</span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** "New" to the eye; the whole phrase to a screen reader. */
+function NewMark() {
+  return (
+    <span class="item-new">
+      New
+      <span class="visually-hidden">
+        : the piece you're thinking of buying
+      </span>
+    </span>
+  );
+}
+
+function PickMark() {
+  return (
+    <span class="item-pick">
+      Your pick
+      <span class="visually-hidden">: a piece you chose to build around</span>
+    </span>
+  );
+}
