@@ -5,7 +5,8 @@
  * Pieces are chosen to cover the stylist's needs: sportswear for workouts,
  * tailoring and a cocktail dress for formal events, comfortable layers for
  * travel, and colours that exercise the harmony rules (neutrals, a few
- * accents, one complementary pair). No image URLs: the UI draws swatches.
+ * accents, one complementary pair). No photos: every page draws each piece
+ * from its name, colours and pattern (lib/illustrations/).
  */
 import type { ColorName } from "./colors.ts";
 import {
