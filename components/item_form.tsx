@@ -5,8 +5,11 @@
  */
 import { useSignal } from "@preact/signals";
 import type { ApiError } from "../lib/client/api.ts";
+import type { PhotoChange } from "../lib/client/photo_upload.ts";
+import { photoUrl } from "../lib/photos/url.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
 import { ColorPicker, FieldError, issueFor, toggled } from "./fields.tsx";
+import { type ChosenPhoto, PhotoField } from "./photo_field.tsx";
 import { MAX_PRICE, PriceField } from "./price_field.tsx";
 
 export const FORMALITY_LABELS = [
@@ -32,6 +35,10 @@ type Draft = {
   seasons: string[];
   image_url: string;
   price: string;
+  /** A photo chosen in this form, sent once the item is saved. */
+  photo: ChosenPhoto | null;
+  /** The item's own photo is to go when it is saved. */
+  dropPhoto: boolean;
 };
 
 function draftOf(item: WardrobeItem | undefined, options: ItemOptions): Draft {
@@ -44,8 +51,26 @@ function draftOf(item: WardrobeItem | undefined, options: ItemOptions): Draft {
     seasons: [...(item?.seasons ?? options.seasons)],
     image_url: item?.image_url ?? "",
     price: item?.price === undefined ? "" : String(item.price),
+    photo: null,
+    dropPhoto: false,
   };
 }
+
+/** What saving does to the photo: send the chosen one, or drop the old. */
+function photoChangeOf(d: Draft, item?: WardrobeItem): PhotoChange {
+  if (d.photo) return { blob: d.photo.blob };
+  return d.dropPhoto && item?.photo ? "remove" : null;
+}
+
+/** The colours as a reader says them: "navy", "navy and white". */
+function spoken(colours: readonly string[]): string {
+  return colours.length < 2
+    ? colours.join("")
+    : `${colours.slice(0, -1).join(", ")} and ${colours.at(-1)}`;
+}
+
+const sameColours = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((c) => b.includes(c));
 
 /** The body the API expects; the server's zod schema has the last word. */
 function bodyOf(d: Draft): NewWardrobeItem {
@@ -79,7 +104,14 @@ export type ItemFormProps = {
   options: ItemOptions;
   /** The currency prices are in (`CURRENCY`). */
   currency: string;
-  onSave: (body: NewWardrobeItem) => Promise<ApiError | null>;
+  /**
+   * Saves the item, then its photo; an item saved without its photo comes
+   * back as `item`, so trying again edits it rather than adding another.
+   */
+  onSave: (
+    body: NewWardrobeItem,
+    photo: PhotoChange,
+  ) => Promise<ApiError | null>;
   onCancel: () => void;
 };
 
@@ -89,6 +121,12 @@ export function ItemForm(
   const draft = useSignal(draftOf(item, options));
   const problem = useSignal<ApiError | null>(null);
   const busy = useSignal(false);
+  const readingPhoto = useSignal(false);
+  /**
+   * The colours ticked are the photo's and untouched since, so a newly
+   * chosen photo's colours may replace them.
+   */
+  const coloursFromPhoto = useSignal(false);
   const d = draft.value;
   const set = (patch: Partial<Draft>) =>
     draft.value = { ...draft.value, ...patch };
@@ -100,9 +138,28 @@ export function ItemForm(
     problem.value = priceProblem(draft.value.price);
     if (problem.value) return;
     busy.value = true;
-    problem.value = await onSave(bodyOf(draft.value));
+    problem.value = await onSave(
+      bodyOf(draft.value),
+      photoChangeOf(draft.value, item),
+    );
     busy.value = false;
   }
+
+  function choosePhoto(photo: ChosenPhoto) {
+    // Ticked for the shopper only when they have not chosen colours
+    // themselves; otherwise offered, one click away.
+    const tick = photo.colours.length > 0 &&
+      (!draft.value.colors.length || coloursFromPhoto.value);
+    set(tick ? { photo, colors: photo.colours } : { photo });
+    coloursFromPhoto.value = tick || coloursFromPhoto.value;
+  }
+
+  const shown = d.photo
+    ? { src: d.photo.src, alt: "The photo you chose" }
+    : item?.photo && !d.dropPhoto
+    ? { src: photoUrl(item.photo), alt: `The photo of ${item.name}` }
+    : undefined;
+  const suggested = d.photo?.colours ?? [];
 
   return (
     <form
@@ -161,12 +218,48 @@ export function ItemForm(
           </select>
         </div>
       </div>
+      <PhotoField
+        id="item-photo"
+        shown={shown}
+        onChoose={choosePhoto}
+        onRemove={() => set({ photo: null, dropPhoto: true })}
+        onReading={(reading) => readingPhoto.value = reading}
+      >
+        {suggested.length > 0 && sameColours(suggested, d.colors) && (
+          <p class="photo-note">
+            Colours from the photo:{" "}
+            {spoken(suggested)}. Change them below if they are not right.
+          </p>
+        )}
+        {suggested.length > 0 && !sameColours(suggested, d.colors) && (
+          <button
+            type="button"
+            class="button button-small"
+            onClick={() => {
+              set({ colors: suggested });
+              coloursFromPhoto.value = true;
+              // This button goes once used: keep focus on the colours.
+              document.querySelector<HTMLInputElement>(
+                `input[name="item-colors"][value="${suggested[0]}"]`,
+              )?.focus();
+            }}
+          >
+            Use colours from the photo: {suggested.join(", ")}
+          </button>
+        )}
+        {!shown && item?.photo && (
+          <p class="photo-note">The photo will be removed when you save.</p>
+        )}
+      </PhotoField>
       <ColorPicker
         name="item-colors"
         legend="Colours (one to four)"
         selected={d.colors}
         error={error("colors")}
-        onToggle={(color, on) => set({ colors: toggled(d.colors, color, on) })}
+        onToggle={(color, on) => {
+          coloursFromPhoto.value = false;
+          set({ colors: toggled(d.colors, color, on) });
+        }}
       />
       <fieldset class="field chips">
         <legend>Seasons</legend>
@@ -219,7 +312,7 @@ export function ItemForm(
         <button
           type="submit"
           class="button button-primary"
-          disabled={busy.value}
+          disabled={busy.value || readingPhoto.value}
         >
           {item ? "Save changes" : "Add to wardrobe"}
         </button>

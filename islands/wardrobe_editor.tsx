@@ -1,8 +1,9 @@
 /**
- * The wardrobe page come alive: add, edit and delete items, or go back to
- * the sample wardrobe. Every change goes through the JSON API, and the grid
- * shows what the server answered. Wear counts come from the server by item
- * id, so an edited piece keeps its own (and a new price its cost per wear).
+ * The wardrobe page come alive: add, edit and delete items, with a photo
+ * if the shopper likes, or go back to the sample wardrobe. Every change
+ * goes through the API, and the grid shows what the server answered. Wear
+ * counts come from the server by item id, so an edited piece keeps its own
+ * (and a new price its cost per wear).
  */
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
@@ -10,6 +11,7 @@ import { ItemForm, type ItemOptions } from "../components/item_form.tsx";
 import { ItemVisual } from "../components/item_visual.tsx";
 import { ItemWear } from "../components/item_wear.tsx";
 import { sendJson } from "../lib/client/api.ts";
+import { applyPhoto, type PhotoChange } from "../lib/client/photo_upload.ts";
 import { useToday } from "../lib/client/days.ts";
 import type { WearStats } from "../lib/looks/wear_stats.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
@@ -40,15 +42,38 @@ export default function WardrobeEditor(
   const today = useToday(serverToday);
   /** null: no form; "new": adding; an id: editing that item. */
   const editing = useSignal<string | null>(null);
+  /**
+   * Counts the times a form was opened. The form's key: a new item saved
+   * without its photo turns "new" into its id with the form still open,
+   * and the shopper's choices must survive that.
+   */
+  const opened = useSignal(0);
   const said = useSignal("");
   const formRef = useRef<HTMLDivElement>(null);
+
+  function open(id: string) {
+    editing.value = id;
+    opened.value++;
+  }
 
   useEffect(() => {
     // Move focus to the form's heading when it opens, for keyboard users.
     if (editing.value) formRef.current?.querySelector("h2")?.focus();
-  }, [editing.value]);
+  }, [opened.value]);
 
-  const save = (item?: WardrobeItem) => async (body: NewWardrobeItem) => {
+  /** Shows the item as the server answered, in its place in the grid. */
+  function show(saved: WardrobeItem) {
+    list.value = sorted(
+      [...list.value.filter((i) => i.id !== saved.id), saved],
+      options,
+    );
+  }
+
+  const save = (item?: WardrobeItem) =>
+  async (
+    body: NewWardrobeItem,
+    photo: PhotoChange,
+  ) => {
     const res = item
       ? await sendJson<WardrobeItem>(
         "PUT",
@@ -62,11 +87,18 @@ export default function WardrobeEditor(
         issues: res.body.issues,
       };
     }
-    const saved = res.body;
-    list.value = sorted(
-      [...list.value.filter((i) => i.id !== saved.id), saved],
-      options,
-    );
+    show(res.body);
+    const sent = await applyPhoto(res.body.id, photo);
+    if (sent && !sent.ok) {
+      // Kept, and the form now edits it: trying again sends the photo
+      // to this item instead of adding a second one.
+      editing.value = res.body.id;
+      return {
+        error: `${res.body.name} is saved without its photo. ${sent.error}`,
+      };
+    }
+    const saved = sent?.item ?? res.body;
+    show(saved);
     said.value = item ? `Saved ${saved.name}.` : `Added ${saved.name}.`;
     editing.value = null;
     return null;
@@ -103,7 +135,7 @@ export default function WardrobeEditor(
         <button
           type="button"
           class="button button-primary"
-          onClick={() => editing.value = "new"}
+          onClick={() => open("new")}
         >
           Add an item
         </button>
@@ -118,7 +150,7 @@ export default function WardrobeEditor(
       {editing.value && (
         <div ref={formRef}>
           <ItemForm
-            key={editing.value}
+            key={opened.value}
             item={current}
             options={options}
             currency={currency}
@@ -144,7 +176,7 @@ export default function WardrobeEditor(
                 type="button"
                 class="button button-small"
                 aria-label={`Edit ${item.name}`}
-                onClick={() => editing.value = item.id}
+                onClick={() => open(item.id)}
               >
                 Edit
               </button>

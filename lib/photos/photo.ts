@@ -37,7 +37,7 @@ export async function photoFromUpload(
       status: 413,
       error: `The photo is over ${
         MAX_PHOTO_BYTES / 1024
-      } KB. Choose a smaller one, or let this page shrink it for you.`,
+      } KB. Choose a smaller one, or take it again at a lower resolution.`,
     };
   }
   const info = imageInfo(bytes);
