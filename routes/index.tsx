@@ -3,7 +3,7 @@
  * ships no JavaScript.
  */
 import { Layout, withDebug } from "../components/layout.tsx";
-import { Swatches } from "../components/swatches.tsx";
+import { ItemVisual } from "../components/item_visual.tsx";
 import { define } from "../lib/define.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { CATEGORIES, type WardrobeItem } from "../lib/schemas.ts";
@@ -28,6 +28,9 @@ const FLOWS = [
   },
 ];
 
+/** Enough to recognise a category at a glance on a phone. */
+const GLANCE_PIECES = 5;
+
 function WardrobeGlance(
   { items, debug }: { items: WardrobeItem[]; debug: boolean },
 ) {
@@ -45,10 +48,15 @@ function WardrobeGlance(
       <ul class="glance-list">
         {counts.map(({ category, items }) => (
           <li key={category}>
-            <span class="glance-count">{items.length}</span> {category}
-            <Swatches
-              colors={[...new Set(items.flatMap((i) => i.colors))].slice(0, 6)}
-            />
+            <span class="glance-label">
+              <span class="glance-count">{items.length}</span> {category}
+            </span>
+            {/* A few of the pieces themselves, as the shopper knows them. */}
+            <span class="glance-pieces">
+              {items.slice(0, GLANCE_PIECES).map((item) => (
+                <ItemVisual key={item.id} item={item} />
+              ))}
+            </span>
           </li>
         ))}
       </ul>

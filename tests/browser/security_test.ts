@@ -131,7 +131,7 @@ browserTest(
       "the item photo loaded",
     );
     // Swatches are painted by classes, not (blocked) style attributes.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/consider-buying`);
     const swatch = page.locator(".swatch-navy").first();
     assert.equal(
       await swatch.evaluate((el) => getComputedStyle(el).backgroundColor),
