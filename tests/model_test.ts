@@ -41,6 +41,7 @@ type Done = {
     outfits: Outfit[];
     usage?: unknown;
     fallback?: { error: string; outfits_from_fallback: number[] };
+    reasoning?: string;
   };
 };
 
@@ -79,6 +80,11 @@ Deno.test("[model] outfits stream from the model, each before the model has fini
   assert.ok(reasoning.length > 3, `${reasoning.length} reasoning events`);
   const firstOutfitAt = events.findIndex((e) => e.event === "outfit");
   assert.ok(events.findIndex((e) => e.event === "reasoning") < firstOutfitAt);
+  // Each outfit's thinking is a paragraph of its own in the debug panel.
+  assert.deepEqual(
+    result.reasoning?.split("\n\n"),
+    result.outfits.map((o) => o.reasoning),
+  );
 
   // Progress rose inside outfit 1 with the tokens, before it closed.
   const inside = events.slice(0, firstOutfitAt).filter((e) =>

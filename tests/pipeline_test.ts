@@ -64,14 +64,14 @@ function assertCompleteStream(events: SseEvent[]): Outfit[] {
   assert.deepEqual(events[0], {
     event: "progress",
     id: 1,
-    data: { progress: 2, message: "Queued…", current_outfit: 0 },
+    data: { progress: 2, message: "Getting ready…", current_outfit: 0 },
   });
   const messages = events.filter((e) => e.event === "progress").map((e) =>
     (e.data as { message: string }).message
   );
   assert.deepEqual([...new Set(messages)], [
-    "Queued…",
-    "Wardrobe loaded, starting generation…",
+    "Getting ready…",
+    "Looking through your wardrobe…",
     "Creating outfit 1 of 3…",
     "Creating outfit 2 of 3…",
     "Creating outfit 3 of 3…",
@@ -192,6 +192,11 @@ Deno.test("[pipeline] include_reasoning streams reasoning and keeps it in the re
     result: { reasoning: string; outfits: Outfit[] };
   };
   assert.equal(result.reasoning, deltas.join(""));
+  // One paragraph per outfit, in order.
+  assert.deepEqual(
+    result.reasoning.split("\n\n"),
+    result.outfits.map((outfit) => outfit.reasoning),
+  );
   for (const outfit of result.outfits) {
     assert.ok(
       result.reasoning.includes(outfit.reasoning),

@@ -17,7 +17,7 @@ const BUYING = {
   },
 };
 
-Deno.test("[verdict] it comes right after Queued, before any outfit, and stays in the snapshot and result", async () => {
+Deno.test("[verdict] it comes right after the first event, before any outfit, and stays in the snapshot and result", async () => {
   await using server = await startTestServer({ localDelayMs: 200 });
   const shopper = server.client();
   const jobId = await shopper.generate(BUYING);

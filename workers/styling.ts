@@ -99,9 +99,13 @@ async function styleInTurn(
   const { writer } = ctx;
   const before = writer.job.outfits.length;
   let current = before + 1;
+  // Each outfit's reasoning starts a paragraph of its own, whoever writes it.
+  let thoughtsWritten = Boolean(writer.job.reasoning);
+  let newOutfit = false;
   for await (const event of run(ctx, stylist, { count })) {
     switch (event.type) {
       case "outfit_started":
+        newOutfit = true;
         current = before + event.outfit_number;
         await writer.progress(
           outfitProgress(current, 0),
@@ -116,11 +120,15 @@ async function styleInTurn(
           current,
         );
         break;
-      case "reasoning":
-        if (writer.job.request.include_reasoning) {
-          writer.reasoning(event.delta);
-        }
+      case "reasoning": {
+        if (!writer.job.request.include_reasoning) break;
+        const delta = newOutfit ? event.delta.trimStart() : event.delta;
+        if (!delta) break;
+        writer.reasoning(newOutfit && thoughtsWritten ? `\n\n${delta}` : delta);
+        newOutfit = false;
+        thoughtsWritten = true;
         break;
+      }
       case "outfit":
         await accept(ctx, stylist, event.outfit, fallbackReason);
         break;

@@ -15,9 +15,14 @@ export const PROGRESS = {
   complete: 100,
 } as const;
 
+/**
+ * What the status line says, in a shopper's words. The seed spec's
+ * "Creating outfit 1 of 3…", "Finalizing outfits…" and "Complete!" stay;
+ * "Queued…" and "Wardrobe loaded, starting generation…" were a developer's.
+ */
 export const MESSAGES = {
-  queued: "Queued…",
-  wardrobeLoaded: "Wardrobe loaded, starting generation…",
+  queued: "Getting ready…",
+  wardrobeLoaded: "Looking through your wardrobe…",
   /** A job taken over after its first worker stopped. */
   resuming: "Picking up where we left off…",
   creating: (k: number, total = OUTFITS_PER_JOB) =>

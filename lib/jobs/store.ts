@@ -30,7 +30,7 @@ export type CreateJobOptions = {
   /** False when the store has no queue: the sweep will find the job. */
   enqueue?: boolean;
   /**
-   * Consider buying: the rules' verdict, logged right after "Queued…" in
+   * Consider buying: the rules' verdict, logged right after "Getting ready…" in
    * the creating commit, so it reaches the shopper before any outfit.
    */
   verdict?: Verdict;
@@ -47,7 +47,7 @@ export type CreateJobResult =
  * consider a purchase, the `verdict` right after it), its place in
  * the active index, the shopper's quota and idempotency key, and the queue
  * message all commit together: a client that gets the 202 can open the stream
- * and see "Queued…" at once; a job is never recorded without being enqueued
+ * and see "Getting ready…" at once; a job is never recorded without being enqueued
  * (or enqueued without a record); and two racing requests cannot both take
  * the shopper's last slot or both use one idempotency key.
  */

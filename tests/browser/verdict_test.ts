@@ -203,7 +203,7 @@ browserTest(
 
 /**
  * Serves /reveal as it was before the verdict existed: no card, no verdict
- * in the island's props, and the stream's position right after "Queued…".
+ * in the island's props, and the stream's position right after the first event.
  */
 async function beforeTheVerdict(route: Route) {
   const response = await route.fetch();

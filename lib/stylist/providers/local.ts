@@ -75,7 +75,7 @@ async function* generate(
     used.titles.add(text.title);
     used.tips.add(text.tip);
     yield { type: "outfit_started", outfit_number: index + 1 };
-    const pieces = reasoningPieces(text.sentences, index > 0);
+    const pieces = reasoningPieces(text.sentences);
     for (let step = 1; step <= STEPS; step++) {
       if (delayMs > 0) await sleep(delayMs / STEPS, signal);
       signal.throwIfAborted();
@@ -103,9 +103,9 @@ async function* generate(
 
 /**
  * The reasoning split into at most {@link STEPS} deltas that join back into
- * the outfit's reasoning; a blank line separates it from the outfit before.
+ * the outfit's reasoning (the worker separates one outfit's from the next).
  */
-function reasoningPieces(sentences: string[], separate: boolean): string[] {
+function reasoningPieces(sentences: string[]): string[] {
   const pieces: string[] = [];
   sentences.forEach((sentence, i) => {
     const slot = Math.min(i, STEPS - 1);
@@ -113,7 +113,6 @@ function reasoningPieces(sentences: string[], separate: boolean): string[] {
       ? (i === 0 ? "" : " ") + sentence
       : `${pieces[slot]} ${sentence}`;
   });
-  if (separate && pieces.length) pieces[0] = `\n\n${pieces[0]}`;
   return pieces;
 }
 
