@@ -57,7 +57,11 @@ Deno.test("[worker] messages of unknown shape or for unknown jobs are ignored", 
   using ctx = await setup();
   await handleJobMessage(ctx.options, { nope: 1 });
   await handleJobMessage(ctx.options, { jobId: "no-such-job" });
-  assert.equal((await listEvents(ctx.kv, ctx.jobId)).length, 1, "only the first event");
+  assert.equal(
+    (await listEvents(ctx.kv, ctx.jobId)).length,
+    1,
+    "only the first event",
+  );
 });
 
 Deno.test("[worker] a failing stylist ends the job with an error and the finished outfits", async () => {

@@ -23,7 +23,9 @@ async function assertArrivedOneByOne(page: Page) {
   const before = timeline.slice(0, firstCard);
   assert.ok(
     before.some((e) =>
-      /Getting ready|Looking through your wardrobe|Creating outfit 1 of 3/.test(e.status)
+      /Getting ready|Looking through your wardrobe|Creating outfit 1 of 3/.test(
+        e.status,
+      )
     ),
     `status text shown before the first card: ${
       JSON.stringify(before.map((e) => e.status))
