@@ -21,6 +21,8 @@ import * as wardrobe from "../routes/api/wardrobe/index.ts";
 import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
 import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
 import * as wardrobeReset from "../routes/api/wardrobe/reset.ts";
+import * as wardrobeClear from "../routes/api/wardrobe/clear.ts";
+import * as wardrobeKeep from "../routes/api/wardrobe/keep.ts";
 import * as itemPhoto from "../routes/api/wardrobe/items/[id]/photo.ts";
 import * as photo from "../routes/photos/[file].ts";
 import * as looks from "../routes/api/looks/index.ts";
@@ -110,6 +112,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.put("/api/wardrobe/items/:id", ...wardrobeItem.PUT);
   app.delete("/api/wardrobe/items/:id", ...wardrobeItem.DELETE);
   app.post("/api/wardrobe/reset", ...wardrobeReset.POST);
+  app.post("/api/wardrobe/clear", ...wardrobeClear.POST);
+  app.post("/api/wardrobe/keep", ...wardrobeKeep.POST);
   app.put("/api/wardrobe/items/:id/photo", ...itemPhoto.PUT);
   app.delete("/api/wardrobe/items/:id/photo", ...itemPhoto.DELETE);
   app.get("/photos/:file", ...photo.GET);

@@ -67,6 +67,42 @@ async function readItems(
   return entries;
 }
 
+/**
+ * Whether the shopper is still looking at the sample wardrobe, rather than
+ * one they made theirs (by changing it, keeping it, clearing or resetting).
+ */
+export async function isSampleWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<boolean> {
+  return !(await kv.get(keys.user(userId))).versionstamp;
+}
+
+/** Keeps the sample wardrobe as the shopper's own, to edit from there. */
+export async function keepSampleWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<WardrobeItem[]> {
+  await ensureSeeded(kv, userId);
+  return await listWardrobe(kv, userId);
+}
+
+/** Starts the shopper on an empty wardrobe: no items, no photos. */
+export async function clearWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<void> {
+  const key = keys.user(userId);
+  const user = await kv.get<UserRecord>(key);
+  const op = kv.atomic().check(user)
+    .set(key, user.value ?? { created_at: new Date().toISOString() });
+  for (const entry of await readItems(kv, userId)) op.delete(entry.key);
+  for await (const entry of kv.list({ prefix: keys.photos(userId) })) {
+    op.delete(entry.key);
+  }
+  if (!(await op.commit()).ok) return clearWardrobe(kv, userId);
+}
+
 /** The user's items, grouped by category and sorted by name. */
 export async function listWardrobe(
   kv: Deno.Kv,

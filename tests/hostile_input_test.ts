@@ -230,6 +230,11 @@ const WARDROBE: Row[] = [
   // Reset and the list.
   { what: "reset with a 70 KB body", req: "POST /api/wardrobe/reset", raw: json(OVERSIZED), status: 413, error: TOO_BIG },
   { what: "reset by GET", req: "GET /api/wardrobe/reset", status: 404, error: NOT_FOUND },
+  { what: "clear from another site", req: "POST /api/wardrobe/clear", headers: { "sec-fetch-site": "cross-site" }, status: 403, error: /didn't come from a Stylist page/ },
+  { what: "clear by GET", req: "GET /api/wardrobe/clear", status: 404, error: NOT_FOUND },
+  { what: "clear with a 70 KB body", req: "POST /api/wardrobe/clear", raw: json(OVERSIZED), status: 413, error: TOO_BIG },
+  { what: "keep from another site", req: "POST /api/wardrobe/keep", headers: { origin: "https://evil.example" }, status: 403, error: /didn't come from a Stylist page/ },
+  { what: "keep by DELETE", req: "DELETE /api/wardrobe/keep", status: 404, error: NOT_FOUND },
   { what: "reset by PUT", req: "PUT /api/wardrobe/reset", json: {}, status: 404, error: NOT_FOUND },
   { what: "replacing the list by POST", req: "POST /api/wardrobe", json: { items: [] }, status: 404, error: NOT_FOUND },
   { what: "patching an item", req: "PATCH /api/wardrobe/items/dark-wash-jeans", json: { name: "x" }, status: 404, error: NOT_FOUND },

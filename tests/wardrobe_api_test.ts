@@ -86,3 +86,42 @@ Deno.test("[wardrobe] each shopper's wardrobe is their own; reset restores the s
   assert.deepEqual(reset.body.items, sample);
   assert.deepEqual((await alice.get("/api/wardrobe")).body.items, sample);
 });
+
+Deno.test("[wardrobe] the sample is labelled as such until the shopper makes it theirs", async () => {
+  await using server = await startTestServer();
+  const keeper = server.client();
+  const first = await keeper.get("/api/wardrobe");
+  assert.equal(first.body.sample, true);
+  const kept = await keeper.send("POST", "/api/wardrobe/keep");
+  assert.equal(kept.status, 200);
+  assert.equal(kept.body.sample, false);
+  assert.deepEqual(kept.body.items, first.body.items);
+  assert.equal((await keeper.get("/api/wardrobe")).body.sample, false);
+
+  // An edit makes it theirs too.
+  const editor = server.client();
+  await editor.send("DELETE", "/api/wardrobe/items/dark-wash-jeans");
+  assert.equal((await editor.get("/api/wardrobe")).body.sample, false);
+});
+
+Deno.test("[wardrobe] starting empty leaves no items and no photos; reset brings the sample back", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const cleared = await shopper.send("POST", "/api/wardrobe/clear");
+  assert.equal(cleared.status, 200);
+  assert.deepEqual(cleared.body, { items: [], sample: false });
+  assert.deepEqual((await shopper.get("/api/wardrobe")).body, {
+    items: [],
+    sample: false,
+  });
+  // An empty wardrobe cannot make outfits, and says so plainly.
+  const res = await shopper.send("POST", "/api/outfits/generate", {
+    mode: "occasion",
+    occasions: ["casual"],
+  });
+  assert.equal(res.status, 422);
+  assert.match(res.body.error, /Your wardrobe is empty/);
+  const reset = await shopper.send("POST", "/api/wardrobe/reset");
+  assert.ok(reset.body.items.length > 25);
+  assert.equal(reset.body.sample, false);
+});
