@@ -426,19 +426,26 @@ Deno.test("[hostile] every bad request gets a clear 4xx and writes nothing", asy
     "idempotency-key": "try-1",
   });
   const strangerJob = await finishedJob(stranger, occasion);
-  const lookOf = async (client: TestClient, job_id: string) =>
+  const lookOf = async (client: TestClient, job_id: string, n = 1) =>
     (await client.send("POST", "/api/looks", {
       job_id,
-      outfit_number: 1,
+      outfit_number: n,
       saved: true,
-    })).body.look.id;
+    })).body.look.id as string;
+  const look = await lookOf(shopper, job);
+  // Look ids come from the pieces, and both shoppers start from the sample:
+  // the stranger's look must be one the shopper does not have.
+  let strangerLook = await lookOf(stranger, strangerJob);
+  if (strangerLook === look) {
+    strangerLook = await lookOf(stranger, strangerJob, 2);
+  }
   const vars = {
     job,
-    look: await lookOf(shopper, job),
+    look,
     strangerJob,
     strangerItem:
       (await stranger.send("POST", "/api/wardrobe/items", SCARF)).body.id,
-    strangerLook: await lookOf(stranger, strangerJob),
+    strangerLook,
   };
   await deleteItems(emptied, () => false);
   await deleteItems(shoeless, (category) => category !== "shoes");
