@@ -232,7 +232,7 @@ export async function appendEvents(
   kv: Deno.Kv,
   entry: JobEntry,
   events: NewJobEvent[],
-  patch: Partial<Pick<Job, "lease" | "usage" | "stylist">> = {},
+  patch: Partial<Pick<Job, "lease" | "usage" | "stylist" | "attempts">> = {},
 ): Promise<JobEntry | null> {
   let job: Job = { ...entry.job, ...patch };
   const op = kv.atomic().check({

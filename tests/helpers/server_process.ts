@@ -19,6 +19,10 @@ export type ServerProcess = {
   stop(): Promise<void>;
   /** Kills the process with `signal` (a crash) and waits for it. */
   kill(signal: Deno.Signal): Promise<void>;
+  /** How the process ended, once it has. */
+  status: Promise<Deno.CommandStatus>;
+  /** What it printed to stderr so far. */
+  errors: readonly string[];
   [Symbol.asyncDispose](): Promise<void>;
 };
 
@@ -99,6 +103,8 @@ export async function startServerProcess(
   const stop = () => kill("SIGTERM");
   return {
     url,
+    status: child.status,
+    errors,
     async peakRssMb() {
       const status = await Deno.readTextFile(`/proc/${child.pid}/status`);
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
