@@ -56,6 +56,8 @@ export type Config = {
   jobThreads: number;
   /** On SIGTERM/SIGINT, how long running jobs may finish before hand-back. */
   drainMs: number;
+  /** Running on Deno Deploy (`DENO_DEPLOYMENT_ID` is set). */
+  onDeploy: boolean;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -174,5 +176,6 @@ export function loadConfig(env: Env = Deno.env): Config {
       ? 0
       : intFrom(env, "JOB_THREADS", defaultThreads(onDeploy, kvPath)),
     drainMs: intFrom(env, "DRAIN_MS", 4_000),
+    onDeploy,
   };
 }

@@ -39,6 +39,9 @@ self.onmessage = async (event: MessageEvent<ToThread>) => {
     case "run":
       engine?.dispatch(message.jobId);
       break;
+    case "sweep":
+      engine?.sweep();
+      break;
     case "drain":
       await engine?.drain(message.graceMs);
       kv?.close();

@@ -21,6 +21,8 @@ export interface JobEngine {
    * back the rest. Resolves when nothing runs any more.
    */
   drain(graceMs: number): Promise<void>;
+  /** Sweeps now (a cron's tick), on top of the regular interval. */
+  sweep(): void;
 }
 
 export type InProcessOptions = RunnerOptions & {
@@ -63,6 +65,10 @@ export class InProcessEngine implements JobEngine {
     this.runner.run(jobId).catch((err) =>
       console.error(`Job "${jobId}" failed to start:`, err)
     );
+  }
+
+  sweep(): void {
+    this.sweeper?.sweep();
   }
 
   async drain(graceMs: number): Promise<void> {

@@ -12,6 +12,7 @@ import type { JobEngine } from "./engine.ts";
 export type ToThread =
   | { type: "start"; init: unknown; sweep: boolean }
   | { type: "run"; jobId: string }
+  | { type: "sweep" }
   | { type: "drain"; graceMs: number };
 
 /** What a job thread answers. */
@@ -41,6 +42,11 @@ export class ThreadEngine implements JobEngine {
   dispatch(jobId: string): void {
     const thread = this.#threads[this.#next++ % this.#threads.length];
     thread.postMessage({ type: "run", jobId } as ToThread);
+  }
+
+  sweep(): void {
+    // The first thread is the one that sweeps.
+    this.#threads[0]?.postMessage({ type: "sweep" } as ToThread);
   }
 
   async drain(graceMs: number): Promise<void> {
