@@ -7,8 +7,8 @@
 import type { HonoRequest } from "hono";
 import type { FieldIssue, PageFlags } from "../lib/client/api.ts";
 import type { Category } from "../lib/schemas.ts";
-import { TOO_MANY_COLOURS } from "./candidate_issues.ts";
-import { ColorPicker, FieldError, issueFor } from "./fields.tsx";
+import { TOO_MANY_COLOURS } from "./field_issues.ts";
+import { ColorPicker, FieldError, issueFor, OverLimit } from "./fields.tsx";
 import { FORMALITY_LABELS } from "./item_form.tsx";
 import { PriceField } from "./price_field.tsx";
 
@@ -110,8 +110,11 @@ export function CandidateForm(
         hint="Up to four"
         selected={values.colors ?? []}
         error={error("colors")}
-        overLimit={TOO_MANY_COLOURS}
-      />
+      >
+        {error("colors") !== TOO_MANY_COLOURS && (
+          <OverLimit message={TOO_MANY_COLOURS} />
+        )}
+      </ColorPicker>
       <details
         class="field"
         open={Boolean(values.formality || values.price || values.image_url)}

@@ -3,6 +3,7 @@
  * error message, a group of colour checkboxes drawn as swatch chips, and
  * the list a checkbox group holds after one box changes.
  */
+import type { ComponentChildren } from "preact";
 import { COLOR_NAMES } from "../lib/colors.ts";
 import { swatchClass } from "./swatches.tsx";
 import type { FieldIssue } from "../lib/client/api.ts";
@@ -21,6 +22,17 @@ export function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((v) => v !== value);
 }
 
+/**
+ * After a refused submit, takes the shopper to the first field that says
+ * what to fix (its input, or a group's first box), once it has rendered.
+ */
+export function focusFirstError(form: HTMLFormElement) {
+  setTimeout(() =>
+    form.querySelector(".field-error")?.closest(".field")
+      ?.querySelector<HTMLElement>("input, select, textarea")?.focus()
+  );
+}
+
 export function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p class="field-error" id={id}>{message}</p> : null;
 }
@@ -32,19 +44,17 @@ export type ColorPickerProps = {
   hint?: string;
   selected: readonly string[];
   error?: string;
+  /** After the chips, in their grid (see {@link OverLimit}). */
+  children?: ComponentChildren;
   /**
-   * Said the moment a fifth colour is ticked (the schema allows four), by
-   * CSS alone, for forms without JavaScript; the server says it again if
-   * the form is sent.
+   * Present in islands (controlled); absent in plain server forms. Returns
+   * false to refuse the tick (a fifth colour), which then comes undone.
    */
-  overLimit?: string;
-  /** Present in islands (controlled); absent in plain server forms. */
-  onToggle?: (color: string, on: boolean) => void;
+  onToggle?: (color: string, on: boolean) => boolean | void;
 };
 
 export function ColorPicker(
-  { name, legend, hint, selected, error, overLimit, onToggle }:
-    ColorPickerProps,
+  { name, legend, hint, selected, error, children, onToggle }: ColorPickerProps,
 ) {
   const errorId = `${name}-error`;
   return (
@@ -72,18 +82,33 @@ export function ColorPicker(
               value={color}
               checked={selected.includes(color)}
               onChange={onToggle &&
-                ((e) => onToggle(color, e.currentTarget.checked))}
+                ((e) => {
+                  const box = e.currentTarget;
+                  if (onToggle(color, box.checked) === false) {
+                    box.checked = false;
+                  }
+                })}
             />
             <span class={swatchClass(color)} />
             {color}
           </label>
         ))}
-        {overLimit && error !== overLimit && (
-          <div class="chips-over" aria-live="polite">
-            <p class="field-error">{overLimit}</p>
-          </div>
-        )}
+        {children}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * Said the moment one box too many is ticked, by CSS alone, for forms
+ * without JavaScript (the server says it again if the form is sent). A
+ * child of the chip grid, after the chips, which the selector looks back
+ * at. Islands refuse the tick instead, so their bundles skip this.
+ */
+export function OverLimit({ message }: { message: string }) {
+  return (
+    <div class="chips-over" aria-live="polite">
+      <p class="field-error">{message}</p>
+    </div>
   );
 }

@@ -4,11 +4,28 @@
  * be bundled for the browser.
  */
 import { useSignal } from "@preact/signals";
-import type { ApiError } from "../lib/client/api.ts";
+import type { ApiError, FieldIssue } from "../lib/client/api.ts";
 import type { PhotoChange } from "../lib/client/photo_upload.ts";
 import { photoUrl } from "../lib/photos/url.ts";
 import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
-import { ColorPicker, FieldError, issueFor, toggled } from "./fields.tsx";
+import {
+  apiIssues,
+  checked,
+  COLOURS,
+  IMAGE_URL,
+  NAME,
+  PRICE,
+  SEASONS,
+  standing,
+  type Table,
+} from "./field_issues.ts";
+import {
+  ColorPicker,
+  FieldError,
+  focusFirstError,
+  issueFor,
+  toggled,
+} from "./fields.tsx";
 import { type ChosenPhoto, PhotoField } from "./photo_field.tsx";
 import { MAX_PRICE, PriceField } from "./price_field.tsx";
 
@@ -87,17 +104,31 @@ function bodyOf(d: Draft): NewWardrobeItem {
 }
 
 /**
- * Said before sending a price the API would refuse, in words a shopper
- * reads (the validator's own message is written for developers).
+ * The fields a shopper can get wrong here (the selects cannot be): the
+ * rest of the piece's sentences stay out of this form's bundle.
  */
-function priceProblem(price: string): ApiError | null {
-  const amount = Number(price);
-  if (!price.trim() || (amount >= 0 && amount <= MAX_PRICE)) return null;
-  const message = `Enter an amount from 0 to ${
-    MAX_PRICE.toLocaleString("en")
-  }, or leave it empty.`;
-  return { error: message, issues: [{ path: "price", message }] };
+const SAY: Table = {
+  name: NAME,
+  colors: COLOURS,
+  seasons: SEASONS,
+  price: PRICE,
+  image_url: IMAGE_URL,
+};
+
+/** What the form can tell before sending; the server checks the rest. */
+function draftIssues(d: Draft): FieldIssue[] {
+  const price = Number(d.price);
+  return checked(SAY, {
+    name: !d.name.trim() && "few",
+    colors: !d.colors.length && "few",
+    seasons: !d.seasons.length && "few",
+    price: d.price.trim() !== "" && !(price >= 0 && price <= MAX_PRICE) &&
+      "bad",
+  });
 }
+
+/** The schema's cap, held in the form: a fifth tick is refused. */
+const MAX_COLOURS = 4;
 
 export type ItemFormProps = {
   item?: WardrobeItem;
@@ -120,6 +151,8 @@ export function ItemForm(
 ) {
   const draft = useSignal(draftOf(item, options));
   const problem = useSignal<ApiError | null>(null);
+  /** The draft the problem's issues were found in (see `standing`). */
+  const seen = useSignal<Draft | null>(null);
   const busy = useSignal(false);
   const readingPhoto = useSignal(false);
   /**
@@ -130,19 +163,30 @@ export function ItemForm(
   const d = draft.value;
   const set = (patch: Partial<Draft>) =>
     draft.value = { ...draft.value, ...patch };
-  const error = (path: string) => issueFor(problem.value?.issues, path);
+  const issues = standing(problem.value?.issues, seen.value, d);
+  const error = (path: string) => issueFor(issues, path);
+  /** Shows `found` against the draft as it is now (see `standing`). */
+  function tell(found: ApiError | null) {
+    seen.value = draft.value;
+    problem.value = found;
+  }
   const title = item ? `Edit ${item.name}` : "Add an item";
 
   async function submit(e: Event) {
     e.preventDefault();
-    problem.value = priceProblem(draft.value.price);
-    if (problem.value) return;
+    const form = e.currentTarget as HTMLFormElement;
+    const sent = draft.value;
+    const own = draftIssues(sent);
+    tell(own.length ? { error: "", issues: own } : null);
+    if (own.length) return focusFirstError(form);
     busy.value = true;
-    problem.value = await onSave(
-      bodyOf(draft.value),
-      photoChangeOf(draft.value, item),
-    );
+    const answer = await onSave(bodyOf(sent), photoChangeOf(sent, item));
     busy.value = false;
+    // Field messages speak for themselves (the API's "Invalid request" not).
+    problem.value = answer?.issues
+      ? { error: "", issues: apiIssues(SAY, answer.issues) }
+      : answer;
+    if (answer?.issues) focusFirstError(form);
   }
 
   function choosePhoto(photo: ChosenPhoto) {
@@ -177,6 +221,7 @@ export function ItemForm(
           maxLength={80}
           required
           onInput={(e) => set({ name: e.currentTarget.value })}
+          aria-invalid={error("name") ? "true" : undefined}
           aria-describedby={error("name") ? "item-name-error" : undefined}
         />
         <FieldError id="item-name-error" message={error("name")} />
@@ -253,15 +298,26 @@ export function ItemForm(
       </PhotoField>
       <ColorPicker
         name="item-colors"
-        legend="Colours (one to four)"
+        legend="Colours"
+        hint="One to four"
         selected={d.colors}
         error={error("colors")}
         onToggle={(color, on) => {
+          if (on && d.colors.length >= MAX_COLOURS) {
+            tell({
+              error: "",
+              issues: [{ path: "colors", message: COLOURS.many! }, ...issues],
+            });
+            return false;
+          }
           coloursFromPhoto.value = false;
           set({ colors: toggled(d.colors, color, on) });
         }}
       />
-      <fieldset class="field chips">
+      <fieldset
+        class="field chips"
+        aria-describedby={error("seasons") ? "item-seasons-error" : undefined}
+      >
         <legend>Seasons</legend>
         <div class="chip-grid">
           {options.seasons.map((s) => (
@@ -289,6 +345,10 @@ export function ItemForm(
             value={d.image_url}
             placeholder="https://…"
             onInput={(e) => set({ image_url: e.currentTarget.value })}
+            aria-invalid={error("image_url") ? "true" : undefined}
+            aria-describedby={error("image_url")
+              ? "item-image-error"
+              : undefined}
           />
           <FieldError id="item-image-error" message={error("image_url")} />
         </div>
@@ -301,11 +361,11 @@ export function ItemForm(
           onInput={(price) => set({ price })}
         />
       </div>
-      {problem.value && (
+      {(issues.length > 0 || problem.value?.error) && (
         <p class="notice notice-error" role="alert">
-          {problem.value.issues?.length
+          {issues.length
             ? "A few details need another look."
-            : problem.value.error}
+            : problem.value?.error}
         </p>
       )}
       <div class="actions">

@@ -3,7 +3,11 @@
  * (last, so it sees every island the page used) the island scripts.
  */
 import type { ComponentChildren } from "preact";
-import { IslandScripts, stylesheetUrls } from "../lib/islands.ts";
+import {
+  fontPreloadUrls,
+  IslandScripts,
+  stylesheetUrls,
+} from "../lib/islands.ts";
 
 const NAV = [
   { href: "/wardrobe", label: "Wardrobe" },
@@ -36,6 +40,17 @@ export function Layout({ title, path, debug, children }: LayoutProps) {
         <link rel="icon" href="data:," />
         {stylesheetUrls().map((href) => (
           <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {/* Fonts load in CORS mode, even from our own origin. */}
+        {fontPreloadUrls().map((href) => (
+          <link
+            key={href}
+            rel="preload"
+            href={href}
+            as="font"
+            type="font/woff2"
+            crossorigin="anonymous"
+          />
         ))}
         <title>{title === "Stylist" ? title : `${title} · Stylist`}</title>
       </head>

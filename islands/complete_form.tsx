@@ -1,4 +1,9 @@
-/** The complete-a-look flow's form: pick one to three anchor pieces. */
+/**
+ * The complete-a-look flow's form: pick one to three anchor pieces. A
+ * wardrobe can hold 120 pieces and more, so the grid filters by category
+ * and by name, and what is chosen (with "Create outfits") stays in a bar at
+ * the foot of the screen, whatever the filter shows.
+ */
 import { useSignal } from "@preact/signals";
 import { ItemVisual, type VisualItem } from "../components/item_visual.tsx";
 import { toggled } from "../components/fields.tsx";
@@ -7,12 +12,25 @@ import { useGeneration } from "../lib/client/generation.ts";
 
 export type AnchorChoice = VisualItem & { id: string; category: string };
 
-export type CompleteFormProps = { items: AnchorChoice[]; flags: PageFlags };
+/** A category the wardrobe has, as the filter shows it ("Tops", 9). */
+export type CategoryChoice = { id: string; label: string; count: number };
+
+export type CompleteFormProps = {
+  items: AnchorChoice[];
+  /** The wardrobe's categories in the server's order, with their counts. */
+  categories: CategoryChoice[];
+  flags: PageFlags;
+};
 
 const MAX = 3;
+const ALL = "";
 
-export default function CompleteForm({ items, flags }: CompleteFormProps) {
+export default function CompleteForm(
+  { items, categories, flags }: CompleteFormProps,
+) {
   const chosen = useSignal<string[]>([]);
+  const category = useSignal(ALL);
+  const query = useSignal("");
   const generation = useGeneration(flags);
   const { problem } = generation;
 
@@ -31,48 +49,123 @@ export default function CompleteForm({ items, flags }: CompleteFormProps) {
   }
 
   const full = chosen.value.length >= MAX;
-  const names = items.filter((i) => chosen.value.includes(i.id)).map((i) =>
-    i.name
+  const names = chosen.value.map((id) => items.find((i) => i.id === id)?.name);
+  const words = query.value.trim().toLowerCase();
+  const shown = items.filter((item) =>
+    (!category.value || item.category === category.value) &&
+    item.name.toLowerCase().includes(words)
   );
+  const filtered = shown.length < items.length;
   return (
-    <form class="form" onSubmit={submit} noValidate>
+    <form class="form picker" onSubmit={submit} noValidate>
+      <div class="pick-tools">
+        <div class="field pick-search">
+          <label for="pick-search">Search by name</label>
+          <input
+            id="pick-search"
+            type="search"
+            value={query.value}
+            placeholder="Jeans, white shirt…"
+            autocomplete="off"
+            onInput={(e) => query.value = e.currentTarget.value}
+          />
+        </div>
+        <fieldset class="pick-filter">
+          <legend class="visually-hidden">Category</legend>
+          <div class="pick-categories">
+            {[{ id: ALL, label: "All", count: items.length }, ...categories]
+              .map((c) => (
+                <label key={c.id} class="chip">
+                  <input
+                    type="radio"
+                    name="pick-category"
+                    value={c.id}
+                    checked={category.value === c.id}
+                    onChange={() => category.value = c.id}
+                  />
+                  {c.label} <span class="chip-count">{c.count}</span>
+                </label>
+              ))}
+          </div>
+        </fieldset>
+      </div>
       <fieldset class="field" aria-describedby="anchors-status">
         <legend>Which pieces do you want to wear?</legend>
-        <p class="hint" id="anchors-status" aria-live="polite">
-          {chosen.value.length
-            ? `${chosen.value.length} of ${MAX} chosen: ${names.join(", ")}.`
-            : `Choose up to ${MAX}.`}
+        <p class="hint" id="pick-shown" aria-live="polite">
+          {filtered
+            ? `Showing ${shown.length} of ${items.length} pieces.`
+            : `All ${items.length} pieces.`}
         </p>
-        <ul class="item-grid pick-grid">
-          {items.map((item) => {
-            const on = chosen.value.includes(item.id);
-            return (
-              <li key={item.id}>
-                <label class={`card pick${on ? " is-picked" : ""}`}>
-                  <input
-                    type="checkbox"
-                    name="anchor_ids"
-                    value={item.id}
-                    checked={on}
-                    disabled={!on && full}
-                    onChange={() =>
-                      chosen.value = toggled(chosen.value, item.id, !on)}
-                  />
-                  <ItemVisual item={item} />
-                  <span class="item-name">{item.name}</span>
-                  <span class="muted">{item.category}</span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
+        {shown.length
+          ? (
+            <ul class="pick-grid">
+              {shown.map((item) => {
+                const on = chosen.value.includes(item.id);
+                const id = `pick-${item.id}`;
+                return (
+                  <li key={item.id}>
+                    <label class={`pick${on ? " is-picked" : ""}`}>
+                      <input
+                        type="checkbox"
+                        name="anchor_ids"
+                        value={item.id}
+                        checked={on}
+                        disabled={!on && full}
+                        // The name alone names it; the category describes.
+                        aria-labelledby={`${id}-name`}
+                        aria-describedby={`${id}-category`}
+                        onChange={() => {
+                          chosen.value = toggled(chosen.value, item.id, !on);
+                          problem.value = null;
+                        }}
+                      />
+                      <ItemVisual item={item} />
+                      <span class="item-name" id={`${id}-name`}>
+                        {item.name}
+                      </span>
+                      <span class="muted" id={`${id}-category`}>
+                        {item.category}
+                      </span>
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          )
+          : (
+            <p class="notice pick-none">
+              No pieces match.{" "}
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => {
+                  query.value = "";
+                  category.value = ALL;
+                  // This button goes with the message: keep focus nearby.
+                  document.getElementById("pick-search")?.focus();
+                }}
+              >
+                Show all pieces
+              </button>
+            </p>
+          )}
       </fieldset>
       {problem.value && (
         <p class="notice notice-error" role="alert">
           {problem.value.issues?.[0]?.message ?? problem.value.error}
         </p>
       )}
-      <div class="sticky-actions">
+      <div class="pick-bar">
+        <p id="anchors-status" aria-live="polite">
+          {chosen.value.length
+            ? (
+              <>
+                <strong>{chosen.value.length} of {MAX} chosen:</strong>{" "}
+                <span>{names.join(", ")}.</span>
+              </>
+            )
+            : `Choose up to ${MAX}.`}
+        </p>
         <button
           type="submit"
           class="button button-primary"

@@ -1,6 +1,18 @@
 /** The occasion flow's form: one to three occasions, optional notes. */
 import { useSignal } from "@preact/signals";
-import { FieldError, issueFor, toggled } from "../components/fields.tsx";
+import {
+  apiIssues,
+  NOTES,
+  OCCASIONS,
+  sentence,
+  standing,
+} from "../components/field_issues.ts";
+import {
+  FieldError,
+  focusFirstError,
+  issueFor,
+  toggled,
+} from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import type { Occasion } from "../lib/schemas.ts";
@@ -10,20 +22,28 @@ export type OccasionFormProps = {
   flags: PageFlags;
 };
 
+/** The schema's cap, held in the form: the other boxes wait when full. */
 const MAX = 3;
+
+const SAY = { occasions: OCCASIONS, notes: NOTES };
 
 export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
   const chosen = useSignal<Occasion[]>([]);
   const notes = useSignal("");
+  /** What was last sent, which the server's messages speak about. */
+  const sent = useSignal<Record<string, unknown> | null>(null);
+  /** Once a submit was tried, the form's own check follows every change. */
+  const tried = useSignal(false);
   const generation = useGeneration(flags);
   const { problem } = generation;
 
   async function submit(e: Event) {
     e.preventDefault();
+    tried.value = true;
     if (!chosen.value.length) {
-      problem.value = { error: "Choose at least one occasion." };
-      return;
+      return focusFirstError(e.currentTarget as HTMLFormElement);
     }
+    sent.value = { occasions: chosen.value, notes: notes.value };
     await generation.start({
       mode: "occasion",
       occasions: chosen.value,
@@ -34,12 +54,30 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
   }
 
   const full = chosen.value.length >= MAX;
-  const issues = problem.value?.issues;
+  const now: Record<string, unknown> = {
+    occasions: chosen.value,
+    notes: notes.value,
+  };
+  const told = standing(apiIssues(SAY, problem.value?.issues), sent.value, now);
+  const error = (path: string) =>
+    path === "occasions" && tried.value && !chosen.value.length
+      ? sentence(SAY, path, "few")
+      : issueFor(told, path);
   return (
     <form class="card form" onSubmit={submit} noValidate>
-      <fieldset class="field chips" aria-describedby="occasions-hint">
+      <fieldset
+        class="field chips"
+        aria-describedby={`occasions-hint${
+          error("occasions") ? " occasions-error" : ""
+        }`}
+      >
         <legend>What are you dressing for?</legend>
-        <p class="hint" id="occasions-hint">Choose up to {MAX}.</p>
+        <p class="hint" id="occasions-hint" aria-live="polite">
+          {full
+            ? "That's three, the most at once. Untick one to choose another."
+            : "Choose up to three."}
+        </p>
+        <FieldError id="occasions-error" message={error("occasions")} />
         <div class="chip-grid">
           {occasions.map(({ id, label }) => {
             const on = chosen.value.includes(id);
@@ -58,10 +96,6 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
             );
           })}
         </div>
-        <FieldError
-          id="occasions-error"
-          message={issueFor(issues, "occasions")}
-        />
       </fieldset>
       <div class="field">
         <label for="notes">Notes (optional)</label>
@@ -73,10 +107,12 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
           placeholder="Outdoors in the evening; I'd like to wear flats."
           value={notes.value}
           onInput={(e) => notes.value = e.currentTarget.value}
+          aria-invalid={error("notes") ? "true" : undefined}
+          aria-describedby={error("notes") ? "notes-error" : undefined}
         />
-        <FieldError id="notes-error" message={issueFor(issues, "notes")} />
+        <FieldError id="notes-error" message={error("notes")} />
       </div>
-      {problem.value && !issues?.length && (
+      {problem.value && !problem.value.issues?.length && (
         <p class="notice notice-error" role="alert">{problem.value.error}</p>
       )}
       <button

@@ -4,7 +4,7 @@
  * It starts from the snapshot the server rendered, so a reload mid-job
  * shows what was already done and carries on from there.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
@@ -31,7 +31,6 @@ export default function Reveal(props: RevealProps) {
   const today = useToday(props.today);
   const { status, outfits, running, error, gaveUp, busy } = model;
   const made = outfits.value.length;
-  const current = Math.min(total, Math.max(1, model.currentOutfit.value));
   const candidate = props.request.mode === "consider_buying"
     ? props.request.candidate
     : null;
@@ -39,6 +38,38 @@ export default function Reveal(props: RevealProps) {
     ? props.request.anchor_ids
     : undefined;
   const verdict = model.verdict.value;
+
+  // The Cancel button goes when the job ends. If the shopper was on it
+  // (pressed it, or it had focus as the job finished), the summary line
+  // takes focus, without scrolling: it sits where the progress card was.
+  const summary = useRef<HTMLParagraphElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const onCancel = useRef(false);
+  useEffect(() =>
+    // Runs as the status changes, before the button leaves the page.
+    running.subscribe((on) => {
+      onCancel.current ||= !on &&
+        document.activeElement === cancelButton.current;
+    }), []);
+  useEffect(() => {
+    if (!running.value && onCancel.current) {
+      onCancel.current = false;
+      summary.current?.focus({ preventScroll: true });
+    }
+  }, [running.value]);
+
+  const cancelled = status.value === "cancelled";
+  const stopped = cancelled || status.value === "failed";
+  const problem = gaveUp.value ? TOO_LONG : error.value;
+  const kept = stopped && made > 0
+    ? `Here ${
+      made === 1 ? "is the outfit" : `are the ${made} outfits`
+    } finished before it stopped.`
+    : "";
+  // "Cancelled" is the status line's to say, once. The status line is one
+  // element throughout, so it is announced as it changes and the summary
+  // that replaces the progress card keeps its place.
+  const said = [cancelled ? "" : sentence(problem), kept].join(" ").trim();
 
   return (
     <div
@@ -51,54 +82,55 @@ export default function Reveal(props: RevealProps) {
         <VerdictCard verdict={verdict} candidate={candidate} />
       )}
 
-      <section class="card reveal-progress" aria-label="Progress">
-        <p class="status-text" role="status" aria-live="polite">
-          {statusText(model)}
-        </p>
-        <ProgressBar value={model.progress.value} label="Outfits progress" />
-        <p class="status-meta">
-          <span class="outfit-count">
-            {running.value
-              ? `Outfit ${current} of ${total}`
-              : `${made} of ${total} outfits ready`}
-          </span>
-          <span class="elapsed">
-            <span class="visually-hidden">Elapsed:</span> {model.elapsed.value}
-            {" "}
-            s
-          </span>
+      <section
+        class={running.value ? "card reveal-progress" : "reveal-summary"}
+        aria-label={running.value ? "Progress" : "Summary"}
+      >
+        <p
+          class="status-text"
+          role="status"
+          aria-live="polite"
+          tabIndex={-1}
+          ref={summary}
+        >
+          {statusText(model, made)}
         </p>
         {running.value && (
-          <button
-            type="button"
-            class="button button-quiet"
-            onClick={model.cancel}
-            disabled={busy.value}
-          >
-            Cancel
-          </button>
+          <>
+            <ProgressBar
+              value={model.progress.value}
+              label="Outfits progress"
+            />
+            <p class="status-meta">{model.elapsed.value} s so far</p>
+            <button
+              type="button"
+              class="button button-quiet"
+              ref={cancelButton}
+              onClick={() => {
+                onCancel.current = true;
+                model.cancel();
+              }}
+              disabled={busy.value}
+            >
+              Cancel
+            </button>
+          </>
         )}
       </section>
 
-      {(error.value || gaveUp.value) && (
+      {(said || cancelled) && (
         <div
-          class={`notice ${status.value === "cancelled" ? "" : "notice-error"}`}
-          role="alert"
+          class={`notice${cancelled ? "" : " notice-error"}`}
+          role={cancelled ? undefined : "alert"}
         >
-          <p>
-            {gaveUp.value ? TOO_LONG : error.value}
-            {made > 0 && !gaveUp.value &&
-              ` Here ${
-                made === 1 ? "is the outfit" : `are the ${made} outfits`
-              } finished before it stopped.`}
-          </p>
+          {said && <p>{said}</p>}
           <button
             type="button"
             class="button"
             onClick={gaveUp.value ? () => location.reload() : model.retry}
             disabled={busy.value}
           >
-            {status.value === "cancelled" ? "Start again" : "Try again"}
+            {cancelled ? "Start again" : "Try again"}
           </button>
         </div>
       )}
@@ -141,16 +173,38 @@ export default function Reveal(props: RevealProps) {
         </div>
       )}
 
-      {props.flags.debug && (
-        <section class="card reasoning" aria-labelledby="reasoning-title">
-          <h2 id="reasoning-title">Stylist's reasoning</h2>
-          <pre class="reasoning-text">
-            {model.reasoning.value ||
-              (running.value ? "Waiting for the stylist…" : "No reasoning was recorded for this job.")}
-          </pre>
-        </section>
-      )}
+      {props.flags.debug && <Reasoning model={model} />}
     </div>
+  );
+}
+
+/**
+ * Debug mode: the stylist's reasoning, one block per outfit (the server
+ * puts a blank line between them), in a box that scrolls, so the box
+ * takes keyboard focus to be scrolled without a mouse.
+ */
+function Reasoning({ model }: { model: RevealModel }) {
+  const text = model.reasoning.value;
+  return (
+    <section class="card reasoning">
+      <h2 id="reasoning-title">Stylist's reasoning</h2>
+      <div
+        class="reasoning-text"
+        role="region"
+        aria-labelledby="reasoning-title"
+        tabIndex={0}
+      >
+        {text
+          ? text.split(/\n\s*\n/).map((p, i) => <p key={i}>{p.trim()}</p>)
+          : (
+            <p class="muted">
+              {model.running.value
+                ? "Waiting for the stylist…"
+                : "No reasoning was recorded for this job."}
+            </p>
+          )}
+      </div>
+    </section>
   );
 }
 
@@ -185,10 +239,17 @@ function RevealCard(
   );
 }
 
-function statusText(model: RevealModel): string {
+/** Ends a server message (written without one) with a full stop. */
+function sentence(text: string): string {
+  return text && !/[.!?…]$/.test(text) ? `${text}.` : text;
+}
+
+function statusText(model: RevealModel, made: number): string {
   switch (model.status.value) {
     case "complete":
-      return "Complete! Your outfits are ready.";
+      return `Complete! ${made} ${
+        made === 1 ? "outfit" : "outfits"
+      } ready in ${model.elapsed.value} s.`;
     case "failed":
       return "The stylist stopped before finishing.";
     case "cancelled":

@@ -44,7 +44,7 @@ import { renderPage } from "./pages.ts";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Built bundles carry a content hash in their name, so they never change. */
-const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css)$/;
+const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css|woff2)$/;
 
 export type AppOptions = AppState & {
   sessionSecret: string;

@@ -38,6 +38,8 @@ export type BuildManifest = {
   /** Files the boot module imports statically. */
   boot_deps: string[];
   styles: string;
+  /** Font files every page's first paint needs (preloaded). */
+  fonts?: string[];
   /** Per island: its module and the chunks it imports statically. */
   islands: Record<string, string[]>;
 };
@@ -149,6 +151,11 @@ export function stylesheetUrls(): string[] {
   return manifest
     ? [BUILD_URL + manifest.styles]
     : STYLESHEETS.map((file) => `/static/css/${file}`);
+}
+
+/** Fonts to preload: the few the first paint needs, none when unbuilt. */
+export function fontPreloadUrls(): string[] {
+  return (readManifest()?.fonts ?? []).map((file) => BUILD_URL + file);
 }
 
 /** Renders a whole document, tracking the islands it uses. */

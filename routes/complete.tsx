@@ -1,12 +1,56 @@
 /** GET /complete: pick the pieces to build outfits around. */
-import { Layout, withDebug } from "../components/layout.tsx";
+import { EmptyWardrobe } from "../components/empty_wardrobe.tsx";
+import { Layout } from "../components/layout.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
+import type { Category, WardrobeItem } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
-import CompleteForm from "../islands/complete_form.tsx";
+import CompleteForm, {
+  type AnchorChoice,
+  type CategoryChoice,
+} from "../islands/complete_form.tsx";
 
 const CompleteFormIsland = island("complete_form", CompleteForm);
+
+/** Why this flow needs pieces, before any submit. */
+const AROUND_YOURS =
+  "Stylist builds outfits around pieces you choose from your wardrobe, so it needs a few first.";
+
+/** What the category filter calls each category. */
+const LABELS: Record<Category, string> = {
+  top: "Tops",
+  bottom: "Bottoms",
+  dress: "Dresses",
+  outerwear: "Outerwear",
+  shoes: "Shoes",
+  accessory: "Accessories",
+  bag: "Bags",
+};
+
+/** The categories the wardrobe has, in its order (it is sorted by them). */
+function categoriesOf(items: readonly WardrobeItem[]): CategoryChoice[] {
+  const counts = new Map<Category, number>();
+  for (const { category } of items) {
+    counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
+  return [...counts].map(([id, count]) => ({ id, label: LABELS[id], count }));
+}
+
+/** Only what the grid shows travels to the browser. */
+function choiceOf(
+  { id, name, category, colors, pattern, image_url, photo }: WardrobeItem,
+): AnchorChoice {
+  return {
+    id,
+    name,
+    category,
+    colors,
+    pattern,
+    ...(image_url ? { image_url } : {}),
+    ...(photo ? { photo } : {}),
+  };
+}
 
 export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
@@ -21,29 +65,12 @@ export const GET = define.createHandlers(async (c) => {
       {items.length
         ? (
           <CompleteFormIsland
-            // Only what the grid shows travels to the browser.
-            items={items.map((
-              { id, name, category, colors, pattern, image_url, photo },
-            ) => ({
-              id,
-              name,
-              category,
-              colors,
-              pattern,
-              ...(image_url ? { image_url } : {}),
-              ...(photo ? { photo } : {}),
-            }))}
+            items={items.map(choiceOf)}
+            categories={categoriesOf(items)}
             flags={flags}
           />
         )
-        : (
-          <p class="notice">
-            Your wardrobe is empty.{" "}
-            <a href={withDebug("/wardrobe", flags.debug)}>Add a few pieces</a>
-            {" "}
-            first.
-          </p>
-        )}
+        : <EmptyWardrobe why={AROUND_YOURS} debug={flags.debug} />}
     </Layout>,
   );
 });

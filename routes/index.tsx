@@ -2,12 +2,13 @@
  * GET /: the three flows and the wardrobe at a glance. No island: this page
  * ships no JavaScript.
  */
+import { EmptyWardrobe, TO_DRESS_YOU } from "../components/empty_wardrobe.tsx";
 import { Layout, withDebug } from "../components/layout.tsx";
 import { ItemVisual } from "../components/item_visual.tsx";
 import { define } from "../lib/define.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { CATEGORIES, type WardrobeItem } from "../lib/schemas.ts";
-import { listWardrobe } from "../lib/wardrobe.ts";
+import { isSampleWardrobe, listWardrobe } from "../lib/wardrobe.ts";
 
 const FLOWS = [
   {
@@ -31,8 +32,26 @@ const FLOWS = [
 /** Enough to recognise a category at a glance on a phone. */
 const GLANCE_PIECES = 5;
 
+/**
+ * Said before anything else on the page while the shopper is trying the
+ * sample: outfits from it are made of someone else's clothes.
+ */
+function SampleNote({ debug }: { debug: boolean }) {
+  return (
+    <p class="notice sample-note">
+      This is a sample wardrobe to try Stylist with.{" "}
+      <a href={withDebug("/wardrobe", debug)}>Make it yours</a>: start empty, or
+      keep these pieces and edit them.
+    </p>
+  );
+}
+
 function WardrobeGlance(
-  { items, debug }: { items: WardrobeItem[]; debug: boolean },
+  { items, sample, debug }: {
+    items: WardrobeItem[];
+    sample: boolean;
+    debug: boolean;
+  },
 ) {
   const counts = CATEGORIES.map((category) => ({
     category,
@@ -40,10 +59,14 @@ function WardrobeGlance(
   })).filter((group) => group.items.length);
   return (
     <section class="card glance" aria-labelledby="glance-title">
-      <h2 id="glance-title">Your wardrobe</h2>
+      <h2 id="glance-title">
+        {sample ? "The sample wardrobe" : "Your wardrobe"}
+      </h2>
       <p>
         {items.length} {items.length === 1 ? "piece" : "pieces"}.{" "}
-        <a href={withDebug("/wardrobe", debug)}>Add, edit or reset</a>
+        <a href={withDebug("/wardrobe", debug)}>
+          {sample ? "Make it yours" : "Add, edit or reset"}
+        </a>
       </p>
       <ul class="glance-list">
         {counts.map(({ category, items }) => (
@@ -66,7 +89,12 @@ function WardrobeGlance(
 
 export const GET = define.createHandlers(async (c) => {
   const { debug } = pageFlags(c);
-  const items = await listWardrobe(c.get("state").kv, c.get("userId"));
+  const { kv } = c.get("state");
+  const userId = c.get("userId");
+  const [items, sample] = await Promise.all([
+    listWardrobe(kv, userId),
+    isSampleWardrobe(kv, userId),
+  ]);
   return renderPage(
     c,
     <Layout title="Stylist" path="/" debug={debug}>
@@ -75,7 +103,9 @@ export const GET = define.createHandlers(async (c) => {
         <p class="lede">
           Choose what you need. Each outfit appears the moment it is ready.
         </p>
+        {sample && <SampleNote debug={debug} />}
       </section>
+      {!items.length && <EmptyWardrobe why={TO_DRESS_YOU} debug={debug} />}
       <ul class="flows">
         {FLOWS.map((flow) => (
           <li key={flow.href} class="card flow">
@@ -86,7 +116,9 @@ export const GET = define.createHandlers(async (c) => {
           </li>
         ))}
       </ul>
-      <WardrobeGlance items={items} debug={debug} />
+      {items.length > 0 && (
+        <WardrobeGlance items={items} sample={sample} debug={debug} />
+      )}
     </Layout>,
   );
 });

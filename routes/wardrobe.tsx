@@ -1,17 +1,18 @@
 /**
  * GET /wardrobe: every piece as a card, with how often it was worn and what
- * each wear cost; add, edit, delete, reset.
+ * each wear cost; add, edit, delete (with undo), reset; the sample wardrobe
+ * a new shopper starts with is labelled, with ways to make it theirs.
  */
 import { Layout } from "../components/layout.tsx";
 import { define } from "../lib/define.ts";
-import { island } from "../lib/islands.ts";
+import { BUILD_URL, island, readManifest } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { serverDay } from "../lib/client/days.ts";
 import { listLooks } from "../lib/looks/store.ts";
 import { wearStats } from "../lib/looks/wear_stats.ts";
 import { DEFAULT_CURRENCY } from "../lib/money.ts";
 import { CATEGORIES, PATTERNS, SEASONS } from "../lib/schemas.ts";
-import { listWardrobe } from "../lib/wardrobe.ts";
+import { isSampleWardrobe, listWardrobe } from "../lib/wardrobe.ts";
 import WardrobeEditor from "../islands/wardrobe_editor.tsx";
 
 const WardrobeEditorIsland = island("wardrobe_editor", WardrobeEditor);
@@ -20,8 +21,9 @@ export const GET = define.createHandlers(async (c) => {
   const { debug } = pageFlags(c);
   const { kv, currency } = c.get("state");
   const userId = c.get("userId");
-  const [items, looks] = await Promise.all([
+  const [items, sample, looks] = await Promise.all([
     listWardrobe(kv, userId),
+    isSampleWardrobe(kv, userId),
     listLooks(kv, userId),
   ]);
   const owned = new Set(items.map((item) => item.id));
@@ -39,6 +41,8 @@ export const GET = define.createHandlers(async (c) => {
       </p>
       <WardrobeEditorIsland
         items={items}
+        form_url={BUILD_URL + (readManifest()?.islands.item_editor?.[0] ?? "")}
+        sample={sample}
         options={{
           categories: CATEGORIES,
           patterns: PATTERNS,

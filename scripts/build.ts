@@ -1,7 +1,8 @@
 /**
- * Builds the browser side ahead of time: island bundles and the stylesheet,
- * hashed for immutable caching, into static/build/ with a manifest the
- * server reads (lib/islands.ts).
+ * Builds the browser side ahead of time: island bundles, the stylesheet and
+ * the web fonts it names (from npm, scripts/fonts.ts), hashed for immutable
+ * caching, into static/build/ with a manifest the server reads
+ * (lib/islands.ts).
  *
  *   deno task build                 build now
  *   deno run -A scripts/build.ts --if-needed   build only if sources changed
@@ -24,12 +25,18 @@
  * runtime instead, its `jsx()` an adapter onto Preact's `createElement`.
  */
 import { type BuildManifest, STYLESHEETS } from "../lib/islands.ts";
+import { FONT_FILES } from "./fonts.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const OUT = new URL("static/build/", ROOT);
 /** What the browser bundle can depend on; a change to any means a rebuild. */
 const INPUT_DIRS = ["islands/", "components/", "lib/", "static/"];
-const INPUT_FILES = ["deno.json", "deno.lock", "scripts/build.ts"];
+const INPUT_FILES = [
+  "deno.json",
+  "deno.lock",
+  "scripts/build.ts",
+  "scripts/fonts.ts",
+];
 
 const path = (url: URL) => decodeURIComponent(url.pathname);
 
@@ -143,9 +150,51 @@ async function denoBundle(tmp: string, args: string[]): Promise<void> {
 const hashed = async (name: string, text: string) =>
   `${name}-${(await sha256(text)).slice(0, 8)}.js`;
 
+/** A stylesheet's `url("fonts/NAME")`: a font from scripts/fonts.ts. */
+const FONT_URL = /url\("fonts\/([\w.-]+\.woff2)"\)/g;
+/** What every woff2 file starts with. */
+const WOFF2_SIGNATURE = "wOF2";
+
+/**
+ * Writes the fonts the stylesheet names under hashed names (served as
+ * immutable), beside it in static/build/, and points its `url()`s at them;
+ * returns the stylesheet and the fonts to preload.
+ */
+async function withFonts(
+  css: string,
+  files: Map<string, string | Uint8Array>,
+): Promise<{ css: string; preload: string[] }> {
+  const names = new Map<string, string>();
+  for (const name of new Set([...css.matchAll(FONT_URL)].map((m) => m[1]))) {
+    const font = FONT_FILES[name];
+    if (!font) {
+      throw new Error(
+        `The stylesheet names fonts/${name}: add it to scripts/fonts.ts`,
+      );
+    }
+    if (new TextDecoder().decode(font.bytes.slice(0, 4)) !== WOFF2_SIGNATURE) {
+      throw new Error(`fonts/${name} is not a woff2 file`);
+    }
+    const file = name.replace(
+      /\.woff2$/,
+      `-${(await sha256(font.bytes)).slice(0, 8)}.woff2`,
+    );
+    files.set(file, font.bytes);
+    names.set(name, file);
+  }
+  return {
+    css: css.replace(
+      FONT_URL,
+      (_, name: string) => `url("${names.get(name)}")`,
+    ),
+    preload: [...names].filter(([name]) => FONT_FILES[name].preload)
+      .map(([, file]) => file),
+  };
+}
+
 type Bundles = Pick<BuildManifest, "boot" | "islands"> & {
   runtime: string;
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
 };
 
 /**
@@ -212,7 +261,7 @@ async function bundle(names: string[]): Promise<Bundles> {
     );
     await denoBundle(tmp, [`--output=${tmp}/out.js`, `${tmp}/runtime.js`]);
 
-    const files = new Map<string, string>();
+    const files = new Map<string, string | Uint8Array>();
     const runtimeText = await Deno.readTextFile(`${tmp}/out.js`);
     const runtime = await hashed("runtime", runtimeText);
     files.set(runtime, runtimeText);
@@ -246,11 +295,14 @@ export async function build(inputs?: string): Promise<BuildManifest> {
   const names = await islandNames();
   await Deno.mkdir(OUT, { recursive: true });
   const { boot, runtime, islands, files } = await bundle(names);
-  const css = (await Promise.all(
-    STYLESHEETS.map((file) =>
-      Deno.readTextFile(new URL(`static/css/${file}`, ROOT))
-    ),
-  )).join("\n");
+  const { css, preload } = await withFonts(
+    (await Promise.all(
+      STYLESHEETS.map((file) =>
+        Deno.readTextFile(new URL(`static/css/${file}`, ROOT))
+      ),
+    )).join("\n"),
+    files,
+  );
   const styles = `styles-${(await sha256(css)).slice(0, 8)}.css`;
   files.set(styles, css);
 
@@ -259,10 +311,13 @@ export async function build(inputs?: string): Promise<BuildManifest> {
     boot,
     boot_deps: [runtime],
     styles,
+    fonts: preload,
     islands,
   };
-  for (const [name, text] of files) {
-    await Deno.writeTextFile(new URL(name, OUT), text);
+  for (const [name, data] of files) {
+    if (typeof data === "string") {
+      await Deno.writeTextFile(new URL(name, OUT), data);
+    } else await Deno.writeFile(new URL(name, OUT), data);
   }
   const tmpManifest = new URL(`manifest.${crypto.randomUUID()}.tmp`, OUT);
   await Deno.writeTextFile(tmpManifest, JSON.stringify(manifest, null, 2));
@@ -276,7 +331,11 @@ export async function build(inputs?: string): Promise<BuildManifest> {
     }
   }
   const ms = Math.round(performance.now() - started);
-  console.log(`Built ${names.length} islands into static/build/ in ${ms} ms`);
+  console.log(
+    `Built ${names.length} islands and ${
+      [...files.keys()].filter((f) => f.endsWith(".woff2")).length
+    } fonts into static/build/ in ${ms} ms`,
+  );
   return manifest;
 }
 

@@ -61,7 +61,6 @@ export function createRevealModel(props: RevealProps) {
   const status = signal<JobStatus>(snapshot.status);
   const progress = signal(snapshot.progress);
   const message = signal(snapshot.message);
-  const currentOutfit = signal(snapshot.current_outfit);
   const outfits = signal(snapshot.outfits);
   /** Consider buying: the rules' verdict, usually in the snapshot already. */
   const verdict = signal(snapshot.verdict);
@@ -91,7 +90,6 @@ export function createRevealModel(props: RevealProps) {
       if (status.value === "queued") status.value = "running";
       progress.value = Math.max(progress.value, d.progress);
       message.value = d.message;
-      currentOutfit.value = d.current_outfit;
     });
   }
   function onOutfit(d: Data["outfit"]) {
@@ -123,12 +121,14 @@ export function createRevealModel(props: RevealProps) {
     batch(() => {
       progress.value = Math.max(progress.value, view.progress);
       message.value = view.message;
-      currentOutfit.value = view.current_outfit;
       outfits.value = view.result?.outfits ?? view.outfits;
       verdict.value = view.verdict ?? verdict.value;
       if (view.reasoning !== undefined) reasoning.value = view.reasoning;
       error.value = view.error ?? "";
       status.value = view.status;
+      if (isTerminal(view.status)) {
+        elapsed.value = seconds(Date.parse(view.updated_at));
+      }
       lastEventId = Math.max(lastEventId, view.last_event_id);
     });
   }
@@ -136,38 +136,56 @@ export function createRevealModel(props: RevealProps) {
   let source: EventSource | null = null;
   let pollTimer: ReturnType<typeof setTimeout> | undefined;
   let polls = 0;
+  let polling = false;
+  /** Connection errors in a row, reset whenever the stream opens. */
+  let errors = 0;
+  const streams = props.streaming && typeof EventSource === "function";
 
   function stopWatching() {
     source?.close();
     source = null;
+    polling = false;
     clearTimeout(pollTimer);
   }
 
   async function poll() {
     polls++;
     const res = await sendJson<JobView>("GET", jobPath);
+    // The stream came back while this poll was on its way.
+    if (!polling) return;
     if (res.status === 200) applyView(res.body);
     if (!running.value) return stopWatching();
     if (polls >= MAX_POLLS) {
       gaveUp.value = true;
       return stopWatching();
     }
+    // Now and then, see whether the stream works again: once it opens, it
+    // takes over from polling.
+    if (streams && !source && polls % 3 === 0) openStream();
     pollTimer = setTimeout(poll, POLL_MS);
   }
 
   function startPolling() {
+    if (polling) return;
     stopWatching();
+    polling = true;
     transport.value = "poll";
     poll();
   }
 
-  function startStream() {
-    transport.value = "stream";
-    // The query carries the snapshot's position, so a reload resumes right
-    // after what the server rendered; on reconnects EventSource's own
-    // Last-Event-ID header (which the server prefers) takes over.
+  function openStream() {
+    source?.close();
+    // The query carries the position: the snapshot's at first, then the last
+    // event's. When EventSource reconnects by itself, its own Last-Event-ID
+    // header (which the server prefers) carries it on.
     const es = new EventSource(`${jobPath}/stream?lastEventId=${lastEventId}`);
     source = es;
+    es.onopen = () => {
+      errors = polls = 0;
+      clearTimeout(pollTimer);
+      polling = false;
+      transport.value = "stream";
+    };
     const on = <T extends keyof Data>(type: T, fn: (d: Data[T]) => void) =>
       es.addEventListener(type, (e) => {
         const event = e as MessageEvent<string>;
@@ -185,28 +203,66 @@ export function createRevealModel(props: RevealProps) {
     // connection failed) share a name; only ours carries data.
     es.addEventListener("error", (e) => {
       const data = (e as MessageEvent).data;
-      if (typeof data === "string" && data !== "") {
+      if (data) {
         onError(JSON.parse(data));
         stopWatching();
-      } else if (source === es) {
+      } else if (
+        source === es && (++errors > 1 || es.readyState === es.CLOSED)
+      ) {
+        // EventSource has had its own go at reconnecting: poll meanwhile
+        // (and try a new stream now and then, see `poll`).
+        es.close();
+        source = null;
         startPolling();
       }
     });
   }
 
+  /**
+   * Catches up after the page was hidden or frozen (a phone's browser kills
+   * background streams): the snapshot at once, then the stream from there.
+   */
+  async function resume() {
+    if (!running.value) return;
+    stopWatching();
+    if (!streams) return startPolling();
+    const res = await sendJson<JobView>("GET", jobPath);
+    if (res.status === 200) applyView(res.body);
+    if (running.value && !source) openStream();
+  }
+
   /** Starts watching the job and the clock; returns the cleanup. */
   function start(): () => void {
     if (running.value) {
-      if (props.streaming && typeof EventSource === "function") startStream();
-      else startPolling();
+      if (streams) {
+        transport.value = "stream";
+        openStream();
+      } else startPolling();
     }
     const tick = setInterval(() => {
       if (running.value) elapsed.value = seconds(Date.now() - skew);
     }, 1000);
+    // Hidden: let the stream go (the browser may kill it anyway); shown
+    // again, or back from the back/forward cache: pick up where it was.
+    const wake = (e: Event) => {
+      if (e.type === "pagehide" || document.visibilityState === "hidden") {
+        stopWatching();
+      } else if (
+        e.type !== "pageshow" || (e as PageTransitionEvent).persisted
+      ) {
+        resume();
+      }
+    };
+    document.addEventListener("visibilitychange", wake);
+    addEventListener("pagehide", wake);
+    addEventListener("pageshow", wake);
     ready.value = true;
     return () => {
       clearInterval(tick);
       stopWatching();
+      document.removeEventListener("visibilitychange", wake);
+      removeEventListener("pagehide", wake);
+      removeEventListener("pageshow", wake);
     };
   }
 
@@ -232,7 +288,6 @@ export function createRevealModel(props: RevealProps) {
     status,
     progress,
     message,
-    currentOutfit,
     outfits,
     verdict,
     reasoning,

@@ -9,8 +9,12 @@ import {
   candidateValues,
   CATEGORY_WORDS,
 } from "../../components/candidate_form.tsx";
-import { candidateIssues } from "../../components/candidate_issues.ts";
+import { zodIssues } from "../../components/field_issues.ts";
 import { FORMALITY_LABELS } from "../../components/item_form.tsx";
+import {
+  EmptyWardrobe,
+  TO_JUDGE_A_PIECE,
+} from "../../components/empty_wardrobe.tsx";
 import { ItemVisual } from "../../components/item_visual.tsx";
 import { Layout, withDebug } from "../../components/layout.tsx";
 import { listOf } from "../../components/outfit_card.tsx";
@@ -19,6 +23,8 @@ import { island } from "../../lib/islands.ts";
 import { DEFAULT_CURRENCY, formatMoney } from "../../lib/money.ts";
 import { pageFlags, renderPage } from "../../lib/pages.ts";
 import { CandidateItem } from "../../lib/schemas.ts";
+import { listWardrobe } from "../../lib/wardrobe.ts";
+
 import GenerateButton from "../../islands/generate_button.tsx";
 
 const GenerateButtonIsland = island("generate_button", GenerateButton);
@@ -37,7 +43,7 @@ function candidateFrom(values: CandidateValues) {
   };
 }
 
-export const GET = define.createHandlers((c) => {
+export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
   const values = candidateValues(c.req);
   const currency = c.get("state").currency ?? DEFAULT_CURRENCY;
@@ -56,7 +62,7 @@ export const GET = define.createHandlers((c) => {
         </p>
         <CandidateForm
           values={values}
-          issues={candidateIssues(parsed.error)}
+          issues={zodIssues(parsed.error)}
           flags={flags}
           currency={currency}
         />
@@ -65,6 +71,7 @@ export const GET = define.createHandlers((c) => {
     );
   }
   const candidate = parsed.data;
+  const owned = await listWardrobe(c.get("state").kv, c.get("userId"));
   const edit = new URL(c.req.url);
   edit.pathname = "/consider-buying";
   return renderPage(
@@ -100,20 +107,26 @@ export const GET = define.createHandlers((c) => {
           <a href={edit.pathname + edit.search}>Edit the description</a>
         </div>
       </section>
-      <p>
-        The stylist will build three outfits around it from{" "}
-        <a href={withDebug("/wardrobe", flags.debug)}>your wardrobe</a>.
-      </p>
-      <GenerateButtonIsland
-        request={{
-          mode: "consider_buying",
-          candidate,
-          include_reasoning: flags.debug,
-          parallel: false,
-        }}
-        flags={flags}
-        label="Create outfits"
-      />
+      {owned.length
+        ? (
+          <>
+            <p>
+              The stylist will build three outfits around it from{" "}
+              <a href={withDebug("/wardrobe", flags.debug)}>your wardrobe</a>.
+            </p>
+            <GenerateButtonIsland
+              request={{
+                mode: "consider_buying",
+                candidate,
+                include_reasoning: flags.debug,
+                parallel: false,
+              }}
+              flags={flags}
+              label="Create outfits"
+            />
+          </>
+        )
+        : <EmptyWardrobe why={TO_JUDGE_A_PIECE} debug={flags.debug} />}
     </Layout>,
   );
 });

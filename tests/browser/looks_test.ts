@@ -187,7 +187,7 @@ browserTest(
     assert.match(await page.locator(".money-symbol").textContent() ?? "", /€/);
     await price.fill("100001");
     await button(page, "Save changes").click();
-    await page.getByText("Enter an amount from 0 to 100,000").waitFor();
+    await page.getByText("Enter a price from 0 to 100,000").waitFor();
     await price.fill("120");
     await button(page, "Save changes").click();
     await card.locator(".item-cost").waitFor();

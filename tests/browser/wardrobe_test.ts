@@ -46,10 +46,10 @@ browserTest(
     });
     assert.equal(await cards.count(), start - 1);
 
-    // Reset, after confirming
-    page.once("dialog", (dialog) => dialog.accept());
+    // Reset: no dialog to confirm, it happens and offers Undo.
     await page.getByRole("button", { name: "Reset to sample wardrobe" })
       .click();
+    await page.getByRole("button", { name: "Undo" }).waitFor();
     await page.getByRole("heading", { name: "White oxford shirt" }).waitFor();
     assert.equal(await cards.count(), start);
 

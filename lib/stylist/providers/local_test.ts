@@ -181,6 +181,21 @@ Deno.test("[local stylist] a candidate of any category is in every outfit", asyn
   }
 });
 
+Deno.test("[local stylist] no two cards of a batch give the same advice", async () => {
+  const requests = [
+    ...(["work", "date_night", "casual", "brunch", "interview"] as const).map((
+      o,
+    ) => occasionRequest(o)),
+    // One sweater in all three outfits: each card still says something new.
+    completeRequest("camel-merino-sweater"),
+  ];
+  for (const request of requests) {
+    const { outfits } = await run(stylist, { request, wardrobe });
+    const verbs = outfits.map((o) => o.tip.slice(0, o.tip.indexOf(" ")));
+    assert.equal(new Set(verbs).size, 3, outfits.map((o) => o.tip).join("\n"));
+  }
+});
+
 Deno.test("[local stylist] titles, tips and reasoning are informative", async () => {
   const request = occasionRequest("work");
   const { outfits } = await run(stylist, { request, wardrobe });

@@ -182,8 +182,16 @@ function hashOf(items: WardrobeItem[]): number {
 }
 
 /**
- * A tip that fits the outfit and has not been used yet in the job (general
- * tips always fit, so there is always one).
+ * What a tip tells the shopper to do, apart from the pieces it names: its
+ * opening verb ("Half-tuck", "Roll", "Wear"). Two tips with one verb read as
+ * the same advice across cards ("Half-tuck the sweater so the jeans…",
+ * "Half-tuck the sweater so the chinos…"), so they count as one.
+ */
+const adviceOf = (tip: string) => tip.slice(0, tip.indexOf(" ")).toLowerCase();
+
+/**
+ * A tip that fits the outfit and whose advice has not been given yet in the
+ * job (general tips always fit, so there is always one).
  */
 export function pickTip(
   items: WardrobeItem[],
@@ -197,10 +205,11 @@ export function pickTip(
   };
   for (const item of items) pieces[item.category] ??= item;
   const start = hashOf(items);
+  const given = new Set([...used].map(adviceOf));
   let fallback = "";
   for (const tier of TIERS) {
     const tips = tier.flatMap((rule) => rule(pieces) ?? []);
-    const fresh = tips.filter((tip) => !used.has(tip));
+    const fresh = tips.filter((tip) => !given.has(adviceOf(tip)));
     if (fresh.length) return fresh[start % fresh.length];
     fallback ||= tips[0] ?? "";
   }
