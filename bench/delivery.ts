@@ -29,7 +29,8 @@ import { JobFeeds } from "../lib/jobs/feed.ts";
 import { randomSource } from "../lib/stylist/test_fixtures.ts";
 import { TestClient } from "../tests/helpers/client.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
-import { type Result, sleep, summarize } from "./stats.ts";
+import { type Result, summarize } from "./stats.ts";
+import { delay } from "../lib/delay.ts";
 
 /** The original design's polling period (the spec's `asyncio.sleep(0.5)`). */
 export const BASELINE_POLL_MS = 500;
@@ -137,7 +138,7 @@ async function runJob(
 
   const committed = new Map<number, number>();
   for (const events of jobEvents(count)) {
-    await sleep(20 + random() * 130);
+    await delay(20 + random() * 130);
     entry = await appendEvents(kv, entry!, events);
     const at = performance.now();
     if (!entry) throw new Error(`Job "${jobId}" was written by someone else`);
@@ -248,7 +249,7 @@ function baselineStream(kv: Deno.Kv, req: Request): Response {
           }
         }
         if (isTerminal(entry.job.status) && lastSent >= entry.job.seq) break;
-        await sleep(BASELINE_POLL_MS);
+        await delay(BASELINE_POLL_MS);
       }
       if (!stopped) controller.close();
     },

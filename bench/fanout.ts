@@ -23,7 +23,8 @@ import { startFakeOpenAI } from "../tests/helpers/fake_openai.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
 import { startServerProcess } from "../tests/helpers/server_process.ts";
 import { PACE_TEXT } from "./pace.ts";
-import { pool, type Result, sleep, summarize } from "./stats.ts";
+import { pool, type Result, summarize } from "./stats.ts";
+import { delay } from "../lib/delay.ts";
 
 const REQUEST = {
   mode: "occasion",
@@ -180,7 +181,7 @@ async function scenario(
   // The goals are for 1,000 streams; other shapes are evidence.
   const goal = jobs * viewers === 1_000;
   if (idle) {
-    await sleep(1_000);
+    await delay(1_000);
     const rss = await server.peakRssMb();
     await server.stop();
     await Promise.allSettled(runs);

@@ -24,7 +24,8 @@ import {
   GAVE_UP_MESSAGE,
   startOutfitEngine,
 } from "../workers/outfit_worker.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",

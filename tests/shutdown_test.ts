@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import type { Job } from "../lib/jobs/job.ts";
 import { TestClient } from "./helpers/client.ts";
-import { waitFor } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 import { startServerProcess } from "./helpers/server_process.ts";
 import { readEvents, type SseEvent } from "./helpers/sse_client.ts";
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { waitFor } from "../../tests/helpers/wait_for.ts";
 import { JobFeeds } from "./feed.ts";
 import { appendEvents, getJob } from "./store.ts";
 import { storeWithJobs } from "./test_jobs.ts";
@@ -18,9 +19,8 @@ Deno.test("[feed] streams and the runner of a job share one watch", async () => 
   const change = await runner.change(-1);
   assert.equal(change?.job?.id, jobId);
   for (const s of [runner, ...tabs]) s.close();
-  assert.equal(feeds.openWatches, 1, "closing takes the watch's next tick");
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  assert.equal(feeds.openWatches, 0);
+  // Closing takes the watch's next tick.
+  await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
 });
 
 Deno.test("[feed] a stream that joins late gets the whole log, even after a runner-only start", async () => {

@@ -3,6 +3,7 @@ import { JobFeeds } from "./feed.ts";
 import { JobRunner, type JobWork, MAX_ATTEMPTS } from "./runner.ts";
 import { cancelJob, claimJob, getJob, listEvents } from "./store.ts";
 import { storeWithJobs } from "./test_jobs.ts";
+import { delay } from "../delay.ts";
 
 function runnerFor(kv: Deno.Kv, work: JobWork, leaseMs = 30_000) {
   return new JobRunner({
@@ -18,15 +19,14 @@ function runnerFor(kv: Deno.Kv, work: JobWork, leaseMs = 30_000) {
   });
 }
 
-/** Waits for `signal` to abort, or for `ms`. */
-function aborted(signal: AbortSignal, ms = 10_000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve(true);
-    }, { once: true });
-  });
+/** Waits for `signal` to abort (or 10 s, so a broken runner fails). */
+const aborted = (signal: AbortSignal) => delay(10_000, signal);
+
+/** A promise the test settles when it is ready: a gate, or a signal. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => open = resolve);
+  return { open, opened };
 }
 
 const complete: JobWork = (writer) =>
@@ -36,14 +36,25 @@ Deno.test("[runner] a job runs once, however often and by however many runners i
   using store = await storeWithJobs();
   const [jobId] = store.ids;
   let runs = 0;
+  const working = gate();
+  const finish = gate();
   const work: JobWork = async (writer) => {
     runs++;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    working.open();
+    await finish.opened;
     await complete(writer, new AbortController().signal);
   };
   const a = runnerFor(store.kv, work);
-  const b = runnerFor(store.kv, work);
-  await Promise.all([a.run(jobId), a.run(jobId), b.run(jobId)]);
+  const first = a.run(jobId);
+  await working.opened;
+  // While it runs: asked again here, and by two other runners at once.
+  const again = a.run(jobId);
+  await Promise.all([
+    runnerFor(store.kv, work).run(jobId),
+    runnerFor(store.kv, work).run(jobId),
+  ]);
+  finish.open();
+  await Promise.all([first, again]);
   assert.equal(runs, 1);
   assert.equal((await getJob(store.kv, jobId))!.job.status, "complete");
 });
@@ -52,14 +63,16 @@ Deno.test("[runner] a cancel stops the work at once, through the shared watch", 
   using store = await storeWithJobs();
   const [jobId] = store.ids;
   let stoppedAfter = -1;
+  const working = gate();
   const runner = runnerFor(store.kv, async (_writer, signal) => {
     const started = performance.now();
+    working.open();
     await aborted(signal);
     stoppedAfter = performance.now() - started;
     signal.throwIfAborted();
   });
   const running = runner.run(jobId);
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await working.opened;
   await cancelJob(store.kv, jobId, "shopper");
   await running;
   assert.ok(stoppedAfter >= 0 && stoppedAfter < 1_000, `${stoppedAfter} ms`);
@@ -85,17 +98,20 @@ Deno.test("[runner] a failure ends the job with an error that keeps what was fin
 Deno.test("[runner] draining lets a quick job finish and hands a slow one back, uncounted", async () => {
   using store = await storeWithJobs(2);
   const [quick, slow] = store.ids;
+  const started = { [quick]: gate(), [slow]: gate() };
   const runner = runnerFor(store.kv, async (writer, signal) => {
+    started[writer.job.id].open();
     if (writer.job.id === quick) {
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      // Still at work when the drain begins; done well within its grace.
+      await delay(30);
       return await complete(writer, signal);
     }
     await aborted(signal);
     signal.throwIfAborted();
   });
   const jobs = [runner.run(quick), runner.run(slow)];
-  await new Promise((resolve) => setTimeout(resolve, 10));
-  await runner.drain(200);
+  await Promise.all([started[quick].opened, started[slow].opened]);
+  await runner.drain(1_000);
   await Promise.all(jobs);
   assert.equal((await getJob(store.kv, quick))!.job.status, "complete");
   const { job } = (await getJob(store.kv, slow))!;

@@ -7,7 +7,8 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
-import { startTestServer, waitFor } from "../helpers/server.ts";
+import { startTestServer } from "../helpers/server.ts";
+import { waitFor } from "../helpers/wait_for.ts";
 
 /** A photo host on another origin, as an item's image URL would be. */
 function startImageHost() {

@@ -10,6 +10,7 @@ import { startStylist } from "../../lib/start.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { Stylist } from "../../lib/stylist/types.ts";
 import { TestClient } from "./client.ts";
+import { waitFor } from "./wait_for.ts";
 
 export type TestServerOptions = {
   stylist?: Stylist;
@@ -85,16 +86,4 @@ export async function startTestServer(options: TestServerOptions = {}) {
       kv.close();
     },
   };
-}
-
-/** Resolves once `condition()` holds; fails after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  { timeoutMs = 5_000, what = "condition" } = {},
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
