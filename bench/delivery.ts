@@ -8,6 +8,9 @@
  * number. The bench is the worker: the app runs without one, and the bench
  * claims each job and writes a job's worth of events (progress, outfits,
  * complete) at random gaps, so nothing lines up with a polling period.
+ * That is why the app is built here from `createApp` rather than started
+ * with lib/start.ts like every other bench: a job engine would claim the
+ * jobs the bench must write.
  *
  * Each job is watched by two clients: our stream (`GET
  * /api/jobs/:id/stream`, pushed by `kv.watch`) and the baseline, a stream
