@@ -1,52 +1,45 @@
 /**
- * Composition root: open KV, start the job worker, serve HTTP. HTTP, the queue
- * listener and the SSE streams share one process per KV file, because a local
- * SQLite `kv.watch` only sees writes made by its own process.
+ * Serves Stylist: starts it (lib/start.ts: the store, the job threads, the
+ * app) and serves HTTP, and on SIGTERM or SIGINT shuts down gracefully: no
+ * new jobs, every stream ended so clients reconnect, running jobs finished
+ * or handed back within `DRAIN_MS`, then exit 0. HTTP, the streams and the
+ * job threads share one process per KV file, because a local SQLite
+ * `kv.watch` sees only its own process's writes.
  */
-import { createApp } from "./lib/app.ts";
 import { loadConfig } from "./lib/config.ts";
-import { openKv } from "./lib/kv.ts";
-import { loadSessionSecret } from "./lib/session.ts";
-import { JobFeeds } from "./lib/jobs/feed.ts";
-import { selectStylists } from "./lib/stylist/select.ts";
-import { startJobSweeper } from "./workers/job_sweeper.ts";
-import { startOutfitWorker } from "./workers/outfit_worker.ts";
-
-/** Queue delivery takes ~50 ms; a job still queued after this was missed. */
-const QUEUE_GRACE_MS = 5_000;
+import { startStylist } from "./lib/start.ts";
 
 const config = loadConfig();
-const kv = await openKv(config.kvPath);
-const { stylist, fallback, description } = selectStylists(config);
+const stylist = await startStylist({ config });
 
-const worker = { kv, stylist, fallback, leaseMs: config.leaseMs };
-if (config.useQueue) startOutfitWorker(worker);
-// Re-runs jobs whose worker died; without a queue, runs every job.
-startJobSweeper({
-  ...worker,
-  intervalMs: config.sweepIntervalMs,
-  queuedGraceMs: config.useQueue ? QUEUE_GRACE_MS : 0,
-});
-
-const app = createApp({
-  kv,
-  feeds: new JobFeeds(),
-  limits: config.limits,
-  useQueue: config.useQueue,
-  streaming: config.streaming,
-  sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
-  allowedOrigins: config.allowedOrigins,
-  currency: config.currency,
-});
-
-Deno.serve({
+const server = Deno.serve({
   port: config.port,
   onListen: ({ hostname, port }) => {
     const host = hostname === "0.0.0.0" ? "localhost" : hostname;
     console.log(
       `Stylist on http://${host}:${port} (KV: ${
         config.kvPath ?? "platform default"
-      }, stylist: ${description})`,
+      }, ${stylist.description})`,
     );
   },
-}, app.fetch);
+}, stylist.app.fetch);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing running jobs, then stopping`);
+  const drained = stylist.shutdown();
+  await server.shutdown();
+  await drained;
+  stylist.kv.close();
+  Deno.exit(0);
+}
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  // Windows has no SIGTERM listener; Ctrl+C still stops the process there.
+  try {
+    Deno.addSignalListener(signal, () => shutdown(signal));
+  } catch {
+    // Not supported on this platform.
+  }
+}

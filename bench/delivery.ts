@@ -8,6 +8,9 @@
  * number. The bench is the worker: the app runs without one, and the bench
  * claims each job and writes a job's worth of events (progress, outfits,
  * complete) at random gaps, so nothing lines up with a polling period.
+ * That is why the app is built here from `createApp` rather than started
+ * with lib/start.ts like every other bench: a job engine would claim the
+ * jobs the bench must write.
  *
  * Each job is watched by two clients: our stream (`GET
  * /api/jobs/:id/stream`, pushed by `kv.watch`) and the baseline, a stream
@@ -29,7 +32,8 @@ import { JobFeeds } from "../lib/jobs/feed.ts";
 import { randomSource } from "../lib/stylist/test_fixtures.ts";
 import { TestClient } from "../tests/helpers/client.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
-import { type Result, sleep, summarize } from "./stats.ts";
+import { type Result, summarize } from "./stats.ts";
+import { delay } from "../lib/delay.ts";
 
 /** The original design's polling period (the spec's `asyncio.sleep(0.5)`). */
 export const BASELINE_POLL_MS = 500;
@@ -137,7 +141,7 @@ async function runJob(
 
   const committed = new Map<number, number>();
   for (const events of jobEvents(count)) {
-    await sleep(20 + random() * 130);
+    await delay(20 + random() * 130);
     entry = await appendEvents(kv, entry!, events);
     const at = performance.now();
     if (!entry) throw new Error(`Job "${jobId}" was written by someone else`);
@@ -248,7 +252,7 @@ function baselineStream(kv: Deno.Kv, req: Request): Response {
           }
         }
         if (isTerminal(entry.job.status) && lastSent >= entry.job.seq) break;
-        await sleep(BASELINE_POLL_MS);
+        await delay(BASELINE_POLL_MS);
       }
       if (!stopped) controller.close();
     },

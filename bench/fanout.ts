@@ -3,8 +3,10 @@
  *    viewers each), delivery p99 and the server's peak RSS.
  *
  * The server is `main.ts` in its own process (bench/fanout_server.ts, which
- * only adds a probe that notes when each event's commit resolved), its KV a
- * SQLite file. The clients are this process: 100 shoppers each start one
+ * only adds a probe, in every thread, that notes when each event's commit
+ * resolved), its KV a SQLite file, its jobs in job threads (`JOB_THREADS`
+ * default) and, for the two 1,000-stream runs, again with `JOB_THREADS=0`
+ * beside it: every job in the server thread, the baseline. The clients are this process: 100 shoppers each start one
  * job and open it in 10 tabs. With the scripted model (a third process,
  * bench/fake_model_server.ts, at bench/pace.ts's pace: ~90 events a job,
  * most of them progress), then, to tell streams from jobs, the same 1,000
@@ -21,9 +23,13 @@ import process from "node:process";
 import { TestClient } from "../tests/helpers/client.ts";
 import { startFakeOpenAI } from "../tests/helpers/fake_openai.ts";
 import { readSse } from "../tests/helpers/sse_client.ts";
-import { startServerProcess } from "../tests/helpers/server_process.ts";
+import {
+  startServerProcess,
+  type ThreadCpu,
+} from "../tests/helpers/server_process.ts";
 import { PACE_TEXT } from "./pace.ts";
-import { pool, type Result, sleep, summarize } from "./stats.ts";
+import { pool, type Result, summarize } from "./stats.ts";
+import { delay } from "../lib/delay.ts";
 
 const REQUEST = {
   mode: "occasion",
@@ -59,6 +65,21 @@ export async function fanout({ quick }: { quick: boolean }) {
   });
   // The quick run has no time for more scenarios.
   if (quick) return results;
+  // Every job in the server thread, as before the job threads: the baseline.
+  results.push(
+    ...await scenario({
+      ...scripted,
+      ...serverThreadOnly(scripted.env),
+      id: "model_threads0",
+      jobs: 100,
+      viewers: 10,
+    }),
+  );
+  const local = {
+    label: "built-in stylist",
+    how: "built-in stylist, 2 s an outfit",
+    env: { STYLIST_LOCAL_DELAY_MS: "2000" },
+  };
   // The same streams over a quarter of the jobs, then the jobs alone: which
   // of the two the instance runs out of.
   results.push(
@@ -74,11 +95,11 @@ export async function fanout({ quick }: { quick: boolean }) {
       jobs: 100,
       viewers: 1,
     }),
+    ...await scenario({ ...local, id: "local", jobs: 100, viewers: 10 }),
     ...await scenario({
-      id: "local",
-      label: "built-in stylist",
-      how: "built-in stylist, 2 s an outfit",
-      env: { STYLIST_LOCAL_DELAY_MS: "2000" },
+      ...local,
+      ...serverThreadOnly(local.env),
+      id: "local_threads0",
       jobs: 100,
       viewers: 10,
     }),
@@ -106,6 +127,13 @@ export async function fanout({ quick }: { quick: boolean }) {
   return results;
 }
 
+/** A scenario's settings with every job run in the server thread. */
+function serverThreadOnly(
+  env: Record<string, string>,
+): Pick<Scenario, "env" | "baseline"> {
+  return { env: { ...env, JOB_THREADS: "0" }, baseline: true };
+}
+
 type Scenario = {
   id: string;
   label: string;
@@ -113,17 +141,22 @@ type Scenario = {
   env: Record<string, string>;
   jobs: number;
   viewers: number;
+  /** Evidence beside a goal, not held to it (the `JOB_THREADS=0` runs). */
+  baseline?: boolean;
   /** Only connect, then measure memory: the jobs never write. */
   idle?: boolean;
 };
 
 async function scenario(
-  { id, label, how, env, jobs, viewers, idle }: Scenario,
+  { id, label, how, env, jobs, viewers, idle, baseline }: Scenario,
 ): Promise<Result[]> {
-  const log = await Deno.makeTempFile({ prefix: "stylist-commits-" });
+  if (baseline) label += ", JOB_THREADS=0";
+  const logs = await Deno.makeTempDir({ prefix: "stylist-commits-" });
+  const log = `${logs}/commits`;
   // Removed on every way out, the idle scenario's early return included.
-  await using _log = {
-    [Symbol.asyncDispose]: () => Deno.remove(log).catch(() => {}),
+  await using _logs = {
+    [Symbol.asyncDispose]: () =>
+      Deno.remove(logs, { recursive: true }).catch(() => {}),
   };
   await using server = await startServerProcess("bench/fanout_server.ts", {
     ...env,
@@ -166,7 +199,7 @@ async function scenario(
     return { run };
   };
   const started = now();
-  const cpu0 = await server.cpuSeconds();
+  const cpu0 = await server.threadCpuSeconds();
   const client0 = process.cpuUsage();
   await pool(shoppers, 10, async (shopper) => {
     const job = await shopper.generate(REQUEST);
@@ -178,9 +211,9 @@ async function scenario(
   });
   const streams = `${jobs * viewers} streams (${jobs} × ${viewers})`;
   // The goals are for 1,000 streams; other shapes are evidence.
-  const goal = jobs * viewers === 1_000;
+  const goal = jobs * viewers === 1_000 && !baseline;
   if (idle) {
-    await sleep(1_000);
+    await delay(1_000);
     const rss = await server.peakRssMb();
     await server.stop();
     await Promise.allSettled(runs);
@@ -194,15 +227,14 @@ async function scenario(
   }
   const done = await Promise.all(runs);
   const elapsed = (now() - started) / 1000;
-  const serverCpu = (await server.cpuSeconds() - cpu0) / elapsed;
+  const cpu1 = await server.threadCpuSeconds();
+  const cores = (thread: keyof ThreadCpu) =>
+    ((cpu1[thread] - cpu0[thread]) / elapsed).toFixed(2);
   const used = process.cpuUsage(client0);
   const clientCpu = (used.user + used.system) / 1e6 / elapsed;
   const peakRss = await server.peakRssMb();
   await server.stop();
-  const commits = new Map<string, number>();
-  for (const [job, seq, at] of JSON.parse(await Deno.readTextFile(log))) {
-    commits.set(`${job}/${seq}`, at);
-  }
+  const commits = await readCommitLogs(log);
 
   const delivery: number[] = [];
   const first = new Map<string, number>();
@@ -232,9 +264,11 @@ async function scenario(
       ...(goal ? { goal: "p99 ≤ 100", pass: summary.p99 <= 100 } : {}),
       note: `${how}; ${peakOpen} open at once, ${
         elapsed.toFixed(1)
-      } s; CPU: server ${serverCpu.toFixed(2)}, clients ${
+      } s; cores: server thread ${cores("server")}, job threads ${
+        cores("jobs")
+      }, other server threads ${cores("other")}, clients ${
         clientCpu.toFixed(2)
-      } cores`,
+      }`,
     },
     {
       id: `fanout_${id}_spread`,
@@ -251,4 +285,16 @@ async function scenario(
       note: `${idleRss.toFixed(0)} MB idle`,
     },
   ];
+}
+
+/** Every thread's commit notes (bench/probe/commit_log.ts), by `job/seq`. */
+async function readCommitLogs(log: string): Promise<Map<string, number>> {
+  const commits = new Map<string, number>();
+  const dir = log.slice(0, log.lastIndexOf("/"));
+  for await (const entry of Deno.readDir(dir)) {
+    if (!entry.name.startsWith("commits.")) continue;
+    const rows = JSON.parse(await Deno.readTextFile(`${dir}/${entry.name}`));
+    for (const [job, seq, at] of rows) commits.set(`${job}/${seq}`, at);
+  }
+  return commits;
 }

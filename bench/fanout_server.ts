@@ -1,66 +1,21 @@
 /**
- * `main.ts`, unchanged, with one probe for the fan-out benchmark: its KV
- * store is wrapped so that every commit that appends to a job's event log
- * notes when it resolved (wall clock, sub-millisecond), which is when the
- * event became visible to the streams. On SIGTERM the notes are written to
- * `BENCH_COMMIT_LOG` as `[jobId, seq, epochMs]` rows and the process ends.
+ * `main.ts`, unchanged, with the commit probe (bench/probe/commit_log.ts)
+ * in the server thread and in every job thread: the job threads are
+ * started from bench/probe/job_thread.ts, which installs it first. On
+ * SIGTERM the app shuts down as it always does; each thread writes its
+ * notes when it closes its store.
  *
  * Run by bench/fanout.ts; not a way to run the app.
  */
+import "./probe/commit_log.ts";
 
-type Row = [jobId: string, seq: number, at: number];
-const rows: Row[] = [];
-const now = () => performance.timeOrigin + performance.now();
+const JOB_THREAD = /\/workers\/job_thread\.ts$/;
+const PROBED = new URL("./probe/job_thread.ts", import.meta.url);
 
-const openKv = Deno.openKv;
-Object.defineProperty(Deno, "openKv", {
-  configurable: true,
-  value: async (path?: string) => probe(await openKv(path)),
-});
-
-function probe(kv: Deno.Kv): Deno.Kv {
-  return new Proxy(kv, {
-    get(target, name) {
-      if (name === "atomic") return () => probeAtomic(target.atomic());
-      const value = Reflect.get(target, name, target);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
-
-function probeAtomic(op: Deno.AtomicOperation): Deno.AtomicOperation {
-  const appended: [string, number][] = [];
-  const proxy: Deno.AtomicOperation = new Proxy(op, {
-    get(target, name) {
-      const value = Reflect.get(target, name, target);
-      if (typeof value !== "function") return value;
-      if (name === "commit") {
-        return async () => {
-          const res = await target.commit();
-          if (res.ok) {
-            const at = now();
-            for (const [job, seq] of appended) rows.push([job, seq, at]);
-          }
-          return res;
-        };
-      }
-      return (...args: unknown[]) => {
-        const key = args[0] as Deno.KvKey;
-        if (name === "set" && key[0] === "job_events") {
-          appended.push([String(key[1]), Number(key[2])]);
-        }
-        const result = value.apply(target, args);
-        return result === target ? proxy : result;
-      };
-    },
-  });
-  return proxy;
-}
-
-Deno.addSignalListener("SIGTERM", async () => {
-  const file = Deno.env.get("BENCH_COMMIT_LOG");
-  if (file) await Deno.writeTextFile(file, JSON.stringify(rows));
-  Deno.exit(0);
-});
+globalThis.Worker = class extends Worker {
+  constructor(entry: string | URL, options?: WorkerOptions) {
+    super(JOB_THREAD.test(String(entry)) ? PROBED : entry, options);
+  }
+};
 
 await import("../main.ts");

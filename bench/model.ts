@@ -25,7 +25,8 @@ import { modelAnswer, plannedOutfits } from "../tests/helpers/model_script.ts";
 import { startTestServer } from "../tests/helpers/server.ts";
 import { readEvents } from "../tests/helpers/sse_client.ts";
 import { PACE, PACE_TEXT } from "./pace.ts";
-import { mean, type Result, sleep, summarize } from "./stats.ts";
+import { mean, type Result, summarize } from "./stats.ts";
+import { delay } from "../lib/delay.ts";
 
 type Timing = {
   total: number;
@@ -131,7 +132,7 @@ export async function model({ quick }: { quick: boolean }) {
   const sequential: Timing[] = [];
   const parallel: Timing[] = [];
   const lane = async (start: number, jobs: boolean[]) => {
-    await sleep(start);
+    await delay(start);
     for (const isParallel of jobs) {
       (isParallel ? parallel : sequential).push(await run(isParallel));
     }

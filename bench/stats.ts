@@ -65,11 +65,6 @@ export function mean(samples: readonly number[]): number {
   return samples.reduce((a, b) => a + b, 0) / samples.length;
 }
 
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 /** Runs `task` over `items` with at most `limit` running at once. */
 export async function pool<T, R>(
   items: readonly T[],

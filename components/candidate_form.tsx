@@ -6,25 +6,11 @@
  */
 import type { HonoRequest } from "hono";
 import type { FieldIssue, PageFlags } from "../lib/client/api.ts";
-import type { Category } from "../lib/schemas.ts";
 import { TOO_MANY_COLOURS } from "./field_issues.ts";
 import { ColorPicker, FieldError, issueFor, OverLimit } from "./fields.tsx";
 import { FORMALITY_LABELS } from "./item_form.tsx";
+import { CATEGORY_WORDS } from "./item_words.ts";
 import { PriceField } from "./price_field.tsx";
-
-/**
- * Each category in words, with what it covers, so a scarf finds its place
- * (short enough that a phone shows the chosen one whole).
- */
-export const CATEGORY_WORDS: Record<Category, [string, string]> = {
-  top: ["Top", "shirts, knits, tees"],
-  bottom: ["Bottoms", "trousers, jeans, skirts"],
-  dress: ["Dress", "dresses, jumpsuits"],
-  outerwear: ["Outerwear", "coats, jackets"],
-  shoes: ["Shoes", "trainers, boots, heels"],
-  accessory: ["Accessory", "scarves, belts, hats"],
-  bag: ["Bag", "handbags, totes"],
-};
 
 export type CandidateValues = {
   name?: string;

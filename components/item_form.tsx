@@ -7,7 +7,13 @@ import { useSignal } from "@preact/signals";
 import type { ApiError, FieldIssue } from "../lib/client/api.ts";
 import type { PhotoChange } from "../lib/client/photo_upload.ts";
 import { photoUrl } from "../lib/photos/url.ts";
-import type { NewWardrobeItem, WardrobeItem } from "../lib/schemas.ts";
+import type {
+  Category,
+  NewWardrobeItem,
+  Pattern,
+  WardrobeItem,
+} from "../lib/schemas.ts";
+import { CATEGORY_WORDS, PATTERN_WORDS } from "./item_words.ts";
 import {
   apiIssues,
   checked,
@@ -38,8 +44,8 @@ export const FORMALITY_LABELS = [
 ];
 
 export type ItemOptions = {
-  categories: readonly string[];
-  patterns: readonly string[];
+  categories: readonly Category[];
+  patterns: readonly Pattern[];
   seasons: readonly string[];
 };
 
@@ -235,7 +241,7 @@ export function ItemForm(
             onChange={(e) => set({ category: e.currentTarget.value })}
           >
             {options.categories.map((c) => (
-              <option key={c} value={c}>{c}</option>
+              <option key={c} value={c}>{CATEGORY_WORDS[c][0]}</option>
             ))}
           </select>
         </div>
@@ -246,8 +252,9 @@ export function ItemForm(
             value={d.pattern}
             onChange={(e) => set({ pattern: e.currentTarget.value })}
           >
-            {options.patterns.map((p) => <option key={p} value={p}>{p}
-            </option>)}
+            {options.patterns.map((p) => (
+              <option key={p} value={p}>{PATTERN_WORDS[p]}</option>
+            ))}
           </select>
         </div>
         <div class="field">

@@ -246,10 +246,12 @@ function sentence(text: string): string {
 
 function statusText(model: RevealModel, made: number): string {
   switch (model.status.value) {
-    case "complete":
-      return `Complete! ${made} ${
-        made === 1 ? "outfit" : "outfits"
-      } ready in ${model.elapsed.value} s.`;
+    case "complete": {
+      const seconds = model.elapsed.value;
+      return `Complete! ${made} ${made === 1 ? "outfit" : "outfits"} ready ${
+        seconds < 1 ? "in under a second" : `in ${seconds} s`
+      }.`;
+    }
     case "failed":
       return "The stylist stopped before finishing.";
     case "cancelled":

@@ -47,7 +47,7 @@ type Undo = { items: WardrobeItem[]; clear: boolean };
 
 /** Category order as the server sorts, then name. */
 function sorted(items: WardrobeItem[], options: ItemOptions): WardrobeItem[] {
-  const rank = (c: string) => options.categories.indexOf(c);
+  const rank = (c: WardrobeItem["category"]) => options.categories.indexOf(c);
   return [...items].sort((a, b) =>
     rank(a.category) - rank(b.category) || a.name.localeCompare(b.name)
   );

@@ -47,6 +47,17 @@ export type Config = {
   allowedOrigins: string[];
   /** Prices and cost per wear are shown in this currency (`CURRENCY`). */
   currency: string;
+  /**
+   * Worker threads that run jobs (`JOB_THREADS`): the cores but one, at
+   * least one; 0 runs jobs in the thread that serves HTTP (the default on
+   * Deno Deploy, and always for a `:memory:` store, which threads cannot
+   * share).
+   */
+  jobThreads: number;
+  /** On SIGTERM/SIGINT, how long running jobs may finish before hand-back. */
+  drainMs: number;
+  /** Running on Deno Deploy (`DENO_DEPLOYMENT_ID` is set). */
+  onDeploy: boolean;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -125,6 +136,13 @@ function modelFrom(env: Env): ModelConfig | null {
   };
 }
 
+/** Worker threads by default: the cores but one, at least one. */
+function defaultThreads(onDeploy: boolean, kvPath: string | undefined): number {
+  // Deploy documents no Web Workers for apps; a `:memory:` store is per handle.
+  if (onDeploy || kvPath === ":memory:") return 0;
+  return Math.max(1, (navigator.hardwareConcurrency ?? 2) - 1);
+}
+
 export function loadConfig(env: Env = Deno.env): Config {
   const onDeploy = Boolean(env.get("DENO_DEPLOYMENT_ID"));
   const kvPath = env.get("DENO_KV_PATH") ||
@@ -135,7 +153,8 @@ export function loadConfig(env: Env = Deno.env): Config {
     sessionSecret: env.get("SESSION_SECRET") || undefined,
     localDelayMs: intFrom(env, "STYLIST_LOCAL_DELAY_MS", 0),
     leaseMs: intFrom(env, "JOB_LEASE_MS", 30_000),
-    useQueue: switchFrom(env, "JOB_QUEUE", !isRemote(kvPath)),
+    // Deno Deploy today has KV but no KV queues; KV Connect has none either.
+    useQueue: switchFrom(env, "JOB_QUEUE", !isRemote(kvPath) && !onDeploy),
     sweepIntervalMs: intFrom(env, "SWEEP_INTERVAL_MS", 2_000),
     limits: {
       jobsPerMinute: intFrom(
@@ -153,5 +172,10 @@ export function loadConfig(env: Env = Deno.env): Config {
     model: modelFrom(env),
     allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),
     currency: currencyFrom(env),
+    jobThreads: kvPath === ":memory:"
+      ? 0
+      : intFrom(env, "JOB_THREADS", defaultThreads(onDeploy, kvPath)),
+    drainMs: intFrom(env, "DRAIN_MS", 4_000),
+    onDeploy,
   };
 }

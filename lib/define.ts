@@ -14,8 +14,10 @@ export type AppState = {
   feeds: JobFeeds;
   /** Per-shopper job limits; unset, job creation is not limited. */
   limits?: JobLimits;
-  /** False when the store has no queue and the sweep dispatches jobs. */
+  /** False when the store has no queue: jobs start by `dispatch`. */
   useQueue?: boolean;
+  /** Starts a job committed without a queue message (see lib/jobs/engine.ts). */
+  dispatch?: (jobId: string) => void;
   /** SSE heartbeat period; tests shorten it. */
   heartbeatMs?: number;
   /** False forces clients onto polling (`STREAMING=off`), the rollback switch. */

@@ -15,6 +15,8 @@
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
+import { tolerateLocks } from "./kv_locks.ts";
+
 /** Job data (and what indexes it) is temporary; wardrobes are not. */
 export const JOB_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -27,7 +29,8 @@ export async function openKv(path?: string): Promise<Deno.Kv> {
     const dir = path.replace(/[\\/][^\\/]*$/, "");
     if (dir && dir !== path) await Deno.mkdir(dir, { recursive: true });
   }
-  return await Deno.openKv(path);
+  // The job threads and the HTTP thread write one file (lib/kv_locks.ts).
+  return tolerateLocks(await Deno.openKv(path));
 }
 
 export const keys = {

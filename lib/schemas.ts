@@ -28,6 +28,7 @@ export const PATTERNS = [
   "print",
   "textured",
 ] as const;
+export type Pattern = (typeof PATTERNS)[number];
 
 /** Occasion ids with the label a shopper sees. */
 export const OCCASIONS = {

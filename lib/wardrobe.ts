@@ -5,7 +5,7 @@
  * behind), and it is copied into their own keys the first time they change
  * it.
  */
-import { keys } from "./kv.ts";
+import { keys, untilCommitted } from "./kv.ts";
 import { SAMPLE_WARDROBE } from "./sample_wardrobe.ts";
 import {
   CATEGORIES,
@@ -93,14 +93,16 @@ export async function clearWardrobe(
   userId: string,
 ): Promise<void> {
   const key = keys.user(userId);
-  const user = await kv.get<UserRecord>(key);
-  const op = kv.atomic().check(user)
-    .set(key, user.value ?? { created_at: new Date().toISOString() });
-  for (const entry of await readItems(kv, userId)) op.delete(entry.key);
-  for await (const entry of kv.list({ prefix: keys.photos(userId) })) {
-    op.delete(entry.key);
-  }
-  if (!(await op.commit()).ok) return clearWardrobe(kv, userId);
+  await untilCommitted("empty the wardrobe", async () => {
+    const user = await kv.get<UserRecord>(key);
+    const op = kv.atomic().check(user)
+      .set(key, user.value ?? { created_at: new Date().toISOString() });
+    for (const entry of await readItems(kv, userId)) op.delete(entry.key);
+    for await (const entry of kv.list({ prefix: keys.photos(userId) })) {
+      op.delete(entry.key);
+    }
+    return (await op.commit()).ok || null;
+  });
 }
 
 /** The user's items, grouped by category and sorted by name. */
@@ -142,18 +144,19 @@ export async function addItem(
 ): Promise<WardrobeItem> {
   // The count is read, then the write is checked against the user record's
   // versionstamp, which every add bumps: two adds cannot both squeeze in.
-  const user = await ensureSeeded(kv, userId);
-  const count = (await readItems(kv, userId)).length;
-  if (count >= MAX_WARDROBE_ITEMS) throw new WardrobeFullError();
-  const item: WardrobeItem = { id: newItemId(), ...input };
-  const res = await kv.atomic()
-    .check(user)
-    .check({ key: keys.wardrobeItem(userId, item.id), versionstamp: null })
-    .set(keys.wardrobeItem(userId, item.id), item)
-    .set(keys.user(userId), user.value!)
-    .commit();
-  if (!res.ok) return addItem(kv, userId, input);
-  return item;
+  return await untilCommitted("add the item", async () => {
+    const user = await ensureSeeded(kv, userId);
+    const count = (await readItems(kv, userId)).length;
+    if (count >= MAX_WARDROBE_ITEMS) throw new WardrobeFullError();
+    const item: WardrobeItem = { id: newItemId(), ...input };
+    const res = await kv.atomic()
+      .check(user)
+      .check({ key: keys.wardrobeItem(userId, item.id), versionstamp: null })
+      .set(keys.wardrobeItem(userId, item.id), item)
+      .set(keys.user(userId), user.value!)
+      .commit();
+    return res.ok ? item : null;
+  });
 }
 
 /**
@@ -168,12 +171,19 @@ export async function updateItem(
 ): Promise<WardrobeItem | null> {
   if (!(await seededWith(kv, userId, itemId))) return null;
   const key = keys.wardrobeItem(userId, itemId);
-  const current = await kv.get<WardrobeItem>(key);
-  if (!current.value) return null;
-  const { photo } = current.value;
-  const item: WardrobeItem = { id: itemId, ...input, ...(photo && { photo }) };
-  const res = await kv.atomic().check(current).set(key, item).commit();
-  return res.ok ? item : updateItem(kv, userId, itemId, input);
+  const result = await untilCommitted("edit the item", async () => {
+    const current = await kv.get<WardrobeItem>(key);
+    if (!current.value) return { item: null };
+    const { photo } = current.value;
+    const item: WardrobeItem = {
+      id: itemId,
+      ...input,
+      ...(photo && { photo }),
+    };
+    const res = await kv.atomic().check(current).set(key, item).commit();
+    return res.ok ? { item } : null;
+  });
+  return result.item;
 }
 
 /** Deletes an item, and its photo; false if the user has no such item. */
@@ -184,13 +194,14 @@ export async function deleteItem(
 ): Promise<boolean> {
   if (!(await seededWith(kv, userId, itemId))) return false;
   const key = keys.wardrobeItem(userId, itemId);
-  const current = await kv.get<WardrobeItem>(key);
-  if (!current.value) return false;
-  const op = kv.atomic().check(current).delete(key);
-  const photo = current.value.photo;
-  if (photo) op.delete(keys.photo(userId, photo.id));
-  const res = await op.commit();
-  return res.ok || deleteItem(kv, userId, itemId);
+  return await untilCommitted("delete the item", async () => {
+    const current = await kv.get<WardrobeItem>(key);
+    if (!current.value) return false;
+    const op = kv.atomic().check(current).delete(key);
+    const photo = current.value.photo;
+    if (photo) op.delete(keys.photo(userId, photo.id));
+    return (await op.commit()).ok || null;
+  });
 }
 
 /**
@@ -206,17 +217,19 @@ export async function setItemPhoto(
 ): Promise<WardrobeItem | null> {
   if (!(await seededWith(kv, userId, itemId))) return null;
   const key = keys.wardrobeItem(userId, itemId);
-  const current = await kv.get<WardrobeItem>(key);
-  if (!current.value) return null;
-  const { photo: before, ...rest } = current.value;
-  const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
-  const op = kv.atomic().check(current).set(key, item);
-  if (before && before.id !== photo?.meta.id) {
-    op.delete(keys.photo(userId, before.id));
-  }
-  if (photo) op.set(keys.photo(userId, photo.meta.id), photo.bytes);
-  const res = await op.commit();
-  return res.ok ? item : setItemPhoto(kv, userId, itemId, photo);
+  const result = await untilCommitted("change the photo", async () => {
+    const current = await kv.get<WardrobeItem>(key);
+    if (!current.value) return { item: null };
+    const { photo: before, ...rest } = current.value;
+    const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
+    const op = kv.atomic().check(current).set(key, item);
+    if (before && before.id !== photo?.meta.id) {
+      op.delete(keys.photo(userId, before.id));
+    }
+    if (photo) op.set(keys.photo(userId, photo.meta.id), photo.bytes);
+    return (await op.commit()).ok ? { item } : null;
+  });
+  return result.item;
 }
 
 /** Puts the sample wardrobe back, dropping every other item and every photo. */

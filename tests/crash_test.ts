@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import type { JobView } from "../lib/jobs/job.ts";
 import { TestClient } from "./helpers/client.ts";
-import { waitFor } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 import { startServerProcess } from "./helpers/server_process.ts";
 
 /** main.ts on a free port over `kvPath`, paced so a crash lands mid-job. */

@@ -12,7 +12,7 @@ import { DEFAULT_LIMITS } from "../lib/jobs/limits.ts";
 import type { GenerateRequest } from "../lib/schemas.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
 import { resetWardrobe } from "../lib/wardrobe.ts";
-import { runJob } from "../workers/outfit_worker.ts";
+import { outfitRunner } from "../workers/outfit_worker.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",
@@ -50,7 +50,11 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
       request: REQUEST,
       enqueue: false,
     });
-    await runJob({ kv, stylist: createLocalStylist(), leaseMs: 30_000 }, jobId);
+    await outfitRunner({
+      kv,
+      stylists: { stylist: createLocalStylist() },
+      leaseMs: 30_000,
+    }).run(jobId);
     assert.equal((await getJob(kv, jobId))?.job.status, "complete");
     // A saved look must outlive the job it came from.
     assert.ok(await keepOutfit(kv, userId, jobId, 1, { saved: true }));

@@ -13,7 +13,8 @@ import { GenerateRequest, NewWardrobeItem } from "../lib/schemas.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 
 const occasion = { mode: "occasion", occasions: ["casual"] };
 const candidate = {

@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { admitJob } from "../lib/jobs/limits.ts";
 import { jobCount } from "./helpers/fixtures.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 import type { TestClient } from "./helpers/client.ts";
 
 const REQUEST = {

@@ -10,7 +10,7 @@ import { chunkText, type FakeScript } from "./helpers/fake_openai.ts";
 import { startModelApp as startModelAppWith } from "./helpers/model_app.ts";
 import { modelAnswer, plannedOutfits } from "./helpers/model_script.ts";
 import { readEvents } from "./helpers/sse_client.ts";
-import { waitFor } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",

@@ -19,9 +19,13 @@ import { validateOutfit } from "../lib/stylist/outfit_rules.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
 import type { Stylist } from "../lib/stylist/types.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
-import { startJobSweeper } from "../workers/job_sweeper.ts";
-import { GAVE_UP_MESSAGE, MAX_ATTEMPTS } from "../workers/outfit_worker.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { MAX_ATTEMPTS } from "../lib/jobs/runner.ts";
+import {
+  GAVE_UP_MESSAGE,
+  startOutfitEngine,
+} from "../workers/outfit_worker.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",
@@ -88,23 +92,26 @@ function assertContiguous(events: JobEvent[]) {
   assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i + 1));
 }
 
-const sweepOptions = (
-  kv: Deno.Kv,
-  stylist: Stylist = createLocalStylist(),
-) => ({
-  kv,
-  stylist,
-  leaseMs: 1_000,
-  intervalMs: 20,
-  queuedGraceMs: 0,
-});
+/** An instance with no queue that only sweeps (every 20 ms). */
+function startSweeping(kv: Deno.Kv, stylist: Stylist = createLocalStylist()) {
+  const engine = startOutfitEngine({
+    kv,
+    stylists: { stylist },
+    leaseMs: 1_000,
+    useQueue: false,
+    sweep: true,
+    sweepIntervalMs: 20,
+    queuedGraceMs: 0,
+  });
+  return { stop: () => engine.drain(0) };
+}
 
 Deno.test("[recovery] a job whose worker died is finished where it stopped", async () => {
   using kv = await Deno.openKv(":memory:");
   const jobId = await abandonedJob(kv);
   const before = (await getJob(kv, jobId))!.job;
 
-  const sweeper = startJobSweeper(sweepOptions(kv));
+  const sweeper = startSweeping(kv);
   await waitFor(async () =>
     (await getJob(kv, jobId))?.job.status === "complete"
   );
@@ -142,7 +149,7 @@ Deno.test("[recovery] after its attempts are used up a job fails with its partia
   using kv = await Deno.openKv(":memory:");
   const jobId = await abandonedJob(kv, MAX_ATTEMPTS);
 
-  const sweeper = startJobSweeper(sweepOptions(kv));
+  const sweeper = startSweeping(kv);
   await waitFor(async () => (await getJob(kv, jobId))?.job.status === "failed");
   await sweeper.stop();
 
@@ -182,16 +189,21 @@ Deno.test("[recovery] a slow worker keeps its job: the lease is renewed while th
   assert.equal(stalls, 1);
 });
 
-Deno.test("[recovery] without a queue the sweep dispatches jobs", async () => {
-  await using server = await startTestServer({
-    useQueue: false,
-    sweepIntervalMs: 20,
+Deno.test("[recovery] without a queue the sweep runs jobs nobody started", async () => {
+  using kv = await Deno.openKv(":memory:");
+  // Committed with no queue message, and no request left to start it.
+  const created = await createJob(kv, {
+    userId: crypto.randomUUID(),
+    request: REQUEST,
+    enqueue: false,
   });
-  const shopper = server.client();
-  const jobId = await shopper.generate(REQUEST);
-  const events = await shopper.events(jobId);
-  assert.equal(events.at(-1)?.event, "complete");
-  assert.equal((await getJob(server.kv, jobId))!.job.attempts, 1);
+  assert.equal(created.kind, "created");
+  const sweeper = startSweeping(kv);
+  await waitFor(async () =>
+    (await getJob(kv, created.job.id))?.job.status === "complete"
+  );
+  await sweeper.stop();
+  assert.equal((await getJob(kv, created.job.id))!.job.attempts, 1);
 });
 
 Deno.test("[recovery] two instances sweeping one store run each job once", async () => {
@@ -206,8 +218,8 @@ Deno.test("[recovery] two instances sweeping one store run each job once", async
     assert.equal(created.kind, "created");
     ids.push(created.job.id);
   }
-  const a = startJobSweeper(sweepOptions(kv));
-  const b = startJobSweeper(sweepOptions(kv));
+  const a = startSweeping(kv);
+  const b = startSweeping(kv);
   await waitFor(async () => {
     const jobs = await Promise.all(ids.map((id) => getJob(kv, id)));
     return jobs.every((entry) => entry?.job.status === "complete");

@@ -20,7 +20,8 @@ import type { Stylist } from "../lib/stylist/types.ts";
 import { MESSAGES } from "../lib/jobs/progress.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 import { readEvents } from "./helpers/sse_client.ts";
 
 const OCCASION = { mode: "occasion", occasions: ["party"] };

@@ -1,7 +1,8 @@
 /** The SSE stream's promises: resume without gap or duplicate, clean exits. */
 import assert from "node:assert/strict";
 import { readEvents, readSse, type SseFrame } from "./helpers/sse_client.ts";
-import { startTestServer, waitFor } from "./helpers/server.ts";
+import { startTestServer } from "./helpers/server.ts";
+import { waitFor } from "./helpers/wait_for.ts";
 
 const REQUEST = {
   mode: "occasion",

@@ -1,20 +1,17 @@
 /** The queue handler under at-least-once delivery. */
 import assert from "node:assert/strict";
+import { handleJobMessage } from "../lib/jobs/queue.ts";
 import { createJob, getJob, listEvents } from "../lib/jobs/store.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
-import {
-  handleJobMessage,
-  type WorkerOptions,
-} from "../workers/outfit_worker.ts";
+import type { Stylist } from "../lib/stylist/types.ts";
+import { outfitRunner } from "../workers/outfit_worker.ts";
 
 async function setup() {
   // No queue listener: the test delivers messages itself.
   const kv = await Deno.openKv(":memory:");
-  const options: WorkerOptions = {
-    kv,
-    stylist: createLocalStylist(),
-    leaseMs: 30_000,
-  };
+  const runnerWith = (stylist: Stylist = createLocalStylist()) =>
+    outfitRunner({ kv, stylists: { stylist }, leaseMs: 30_000 });
+  const runner = runnerWith();
   const created = await createJob(kv, {
     userId: crypto.randomUUID(),
     request: {
@@ -26,23 +23,29 @@ async function setup() {
   });
   assert.equal(created.kind, "created");
   const jobId = created.job.id;
-  return { kv, options, jobId, [Symbol.dispose]: () => kv.close() };
+  return {
+    kv,
+    runner,
+    runnerWith,
+    jobId,
+    [Symbol.dispose]: () => kv.close(),
+  };
 }
 
 Deno.test("[worker] a second delivery of a finished job adds no events", async () => {
   using ctx = await setup();
-  await handleJobMessage(ctx.options, { jobId: ctx.jobId });
+  await handleJobMessage(ctx.runner, { jobId: ctx.jobId });
   const before = await listEvents(ctx.kv, ctx.jobId);
   assert.equal(before.at(-1)!.type, "complete");
-  await handleJobMessage(ctx.options, { jobId: ctx.jobId });
+  await handleJobMessage(ctx.runner, { jobId: ctx.jobId });
   assert.deepEqual(await listEvents(ctx.kv, ctx.jobId), before);
 });
 
 Deno.test("[worker] two deliveries at once run the job once", async () => {
   using ctx = await setup();
   await Promise.all([
-    handleJobMessage(ctx.options, { jobId: ctx.jobId }),
-    handleJobMessage(ctx.options, { jobId: ctx.jobId }),
+    handleJobMessage(ctx.runner, { jobId: ctx.jobId }),
+    handleJobMessage(ctx.runner, { jobId: ctx.jobId }),
   ]);
   const events = await listEvents(ctx.kv, ctx.jobId);
   assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i + 1));
@@ -55,8 +58,8 @@ Deno.test("[worker] two deliveries at once run the job once", async () => {
 
 Deno.test("[worker] messages of unknown shape or for unknown jobs are ignored", async () => {
   using ctx = await setup();
-  await handleJobMessage(ctx.options, { nope: 1 });
-  await handleJobMessage(ctx.options, { jobId: "no-such-job" });
+  await handleJobMessage(ctx.runner, { nope: 1 });
+  await handleJobMessage(ctx.runner, { jobId: "no-such-job" });
   assert.equal(
     (await listEvents(ctx.kv, ctx.jobId)).length,
     1,
@@ -67,7 +70,7 @@ Deno.test("[worker] messages of unknown shape or for unknown jobs are ignored", 
 Deno.test("[worker] a failing stylist ends the job with an error and the finished outfits", async () => {
   using ctx = await setup();
   const local = createLocalStylist();
-  ctx.options.stylist = {
+  const runner = ctx.runnerWith({
     name: "flaky",
     source: "model",
     async *generate(input) {
@@ -79,8 +82,8 @@ Deno.test("[worker] a failing stylist ends the job with an error and the finishe
         }
       }
     },
-  };
-  await handleJobMessage(ctx.options, { jobId: ctx.jobId });
+  });
+  await handleJobMessage(runner, { jobId: ctx.jobId });
   const events = await listEvents(ctx.kv, ctx.jobId);
   const last = events.at(-1)!;
   assert.equal(last.type, "error");

@@ -1,128 +1,98 @@
 /**
- * The queue handler that runs a generation job: claim it, load the wardrobe,
- * let the stylist work, and turn what it yields into events on the job's log.
- * Delivery is at-least-once, so a message for a job that is already claimed or
- * finished does nothing.
+ * What a Stylist job does, once a runner has claimed it (lib/jobs/runner.ts
+ * holds the claim, the lease, cancel and shutdown): read the wardrobe and
+ * the shopper's taste, let the stylists make the outfits, remember what was
+ * shown, and end with the result.
  */
+import { InProcessEngine, type InProcessOptions } from "../lib/jobs/engine.ts";
+import { JobFeeds } from "../lib/jobs/feed.ts";
+import {
+  JobRunner,
+  type JobWork,
+  type RunnerOptions,
+} from "../lib/jobs/runner.ts";
 import { MESSAGES, PROGRESS } from "../lib/jobs/progress.ts";
-import { claimJob } from "../lib/jobs/store.ts";
-import { watchForLoss } from "../lib/jobs/watch.ts";
-import { JobLostError, JobWriter } from "../lib/jobs/writer.ts";
-import { JobMessage, type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
-import { type Stylist, StylistError } from "../lib/stylist/types.ts";
-import { listWardrobe } from "../lib/wardrobe.ts";
+import type { JobWriter } from "../lib/jobs/writer.ts";
 import { rememberShown } from "../lib/looks/recent.ts";
 import { loadTaste } from "../lib/looks/taste.ts";
-import { styleOutfits } from "./styling.ts";
+import { type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
+import { styleOutfits } from "../lib/stylist/styling.ts";
+import { type Stylist, StylistError } from "../lib/stylist/types.ts";
+import { listWardrobe } from "../lib/wardrobe.ts";
 
-export type WorkerOptions = {
-  kv: Deno.Kv;
+export type OutfitStylists = {
   /** Does the styling: the model, or the built-in stylist without a key. */
   stylist: Stylist;
   /** Replaces invalid outfits and finishes after a model failure. */
   fallback?: Stylist;
-  leaseMs: number;
-  reasoningFlushMs?: number;
-  /** Claims a job may take (first run plus retries after crashes). */
-  maxAttempts?: number;
 };
-
-/** A job whose worker died this many times is not retried again. */
-export const MAX_ATTEMPTS = 3;
 
 export const GAVE_UP_MESSAGE =
   "We couldn't finish your outfits this time. Here is what was ready; please try again.";
 
-/** Starts taking jobs from the queue; resolves when the KV store closes. */
-export function startOutfitWorker(options: WorkerOptions): Promise<void> {
-  return options.kv.listenQueue((message) =>
-    handleJobMessage(options, message)
-  );
+const FAILED_MESSAGE = "Something went wrong while styling your outfits.";
+
+/** What a failure tells the shopper: a stylist's own words, or a plain line. */
+export function describeFailure(err: unknown) {
+  return err instanceof StylistError
+    ? { message: err.message, logged: false }
+    : { message: FAILED_MESSAGE, logged: true };
 }
 
-export async function handleJobMessage(
-  options: WorkerOptions,
-  message: unknown,
-): Promise<void> {
-  const parsed = JobMessage.safeParse(message);
-  if (!parsed.success) {
-    console.warn("Ignoring a queue message of unknown shape:", message);
-    return;
-  }
-  await runJob(options, parsed.data.jobId);
-}
-
-/** Runs one job to `complete` or `error`, unless another worker holds it. */
-export async function runJob(
-  options: WorkerOptions,
-  jobId: string,
-): Promise<void> {
-  const { kv, leaseMs, reasoningFlushMs } = options;
-  const claimed = await claimJob(kv, jobId, { leaseMs });
-  if (!claimed) return;
-  const writer = new JobWriter(kv, claimed, { leaseMs, reasoningFlushMs });
-  const { attempts } = claimed.job;
-  const abort = new AbortController();
-  // A cancel must stop the model now, not at the worker's next write.
-  const stopWatching = watchForLoss(
-    kv,
-    jobId,
-    claimed.job.lease!.token,
-    (job) => abort.abort(new JobLostError(jobId, job)),
-  );
-  try {
-    if (attempts > (options.maxAttempts ?? MAX_ATTEMPTS)) {
-      // Its workers keep dying on it: whatever kills them would kill the next.
-      console.error(`Job "${jobId}" gave up after ${attempts - 1} attempts`);
-      throw new StylistError(GAVE_UP_MESSAGE);
-    }
-    const [wardrobe, taste] = await Promise.all([
-      listWardrobe(kv, claimed.job.user_id),
-      loadTaste(kv, claimed.job.user_id),
-    ]);
-    await writer.progress(
-      PROGRESS.wardrobeLoaded,
-      attempts > 1 ? MESSAGES.resuming : MESSAGES.wardrobeLoaded,
-      writer.job.current_outfit,
-    );
-    const fallback = await styleOutfits({
-      writer,
-      wardrobe,
-      taste,
-      signal: abort.signal,
-      primary: options.stylist,
-      fallback: options.fallback ?? null,
-    });
-    await writer.progress(
-      PROGRESS.finalizing,
-      MESSAGES.finalizing,
-      OUTFITS_PER_JOB,
-    );
-    await writer.flush();
-    // Before the end is announced: a shopper who asks again at once must
-    // already find these outfits remembered.
-    await remember(kv, writer);
-    await writer.append(
-      {
-        type: "progress",
-        data: {
-          progress: PROGRESS.complete,
-          message: MESSAGES.complete,
-          current_outfit: OUTFITS_PER_JOB,
+/** The work of an outfit job, for a runner. */
+export function outfitWork(kv: Deno.Kv, stylists: OutfitStylists): JobWork {
+  return async (writer, signal) => {
+    const { user_id: userId } = writer.job;
+    let remembered = false;
+    try {
+      const [wardrobe, taste] = await Promise.all([
+        listWardrobe(kv, userId),
+        loadTaste(kv, userId),
+      ]);
+      // Someone started it before: a worker that died, or a hand-back on
+      // shutdown (which does not count as an attempt).
+      const { attempts, progress, outfits } = writer.job;
+      const resumed = attempts > 1 || outfits.length > 0 ||
+        progress >= PROGRESS.wardrobeLoaded;
+      await writer.progress(
+        PROGRESS.wardrobeLoaded,
+        resumed ? MESSAGES.resuming : MESSAGES.wardrobeLoaded,
+        writer.job.current_outfit,
+      );
+      const fallback = await styleOutfits({
+        writer,
+        wardrobe,
+        taste,
+        signal,
+        primary: stylists.stylist,
+        fallback: stylists.fallback ?? null,
+      });
+      await writer.progress(
+        PROGRESS.finalizing,
+        MESSAGES.finalizing,
+        OUTFITS_PER_JOB,
+      );
+      await writer.flush();
+      // Before the end is announced: a shopper who asks again at once must
+      // already find these outfits remembered.
+      await remember(kv, writer);
+      remembered = true;
+      await writer.append(
+        {
+          type: "progress",
+          data: {
+            progress: PROGRESS.complete,
+            message: MESSAGES.complete,
+            current_outfit: OUTFITS_PER_JOB,
+          },
         },
-      },
-      { type: "complete", data: { result: resultOf(writer, fallback) } },
-    );
-  } catch (err) {
-    // Cancelled or taken over: what was shown still counts as shown.
-    await remember(kv, writer);
-    if (err instanceof JobLostError || abort.signal.aborted) return;
-    await fail(writer, err);
-  } finally {
-    writer.close();
-    stopWatching();
-    abort.abort();
-  }
+        { type: "complete", data: { result: resultOf(writer, fallback) } },
+      );
+    } finally {
+      // Failed, cancelled or handed back: what was shown still counts.
+      if (!remembered) await remember(kv, writer);
+    }
+  };
 }
 
 /**
@@ -151,20 +121,41 @@ function resultOf(
   };
 }
 
-/** Ends the job with an error that keeps whatever outfits were finished. */
-async function fail(writer: JobWriter, err: unknown): Promise<void> {
-  const shopperSafe = err instanceof StylistError;
-  if (!shopperSafe) console.error(`Job "${writer.job.id}" failed:`, err);
-  const error = shopperSafe
-    ? err.message
-    : "Something went wrong while styling your outfits";
-  try {
-    await writer.flush().catch(() => {});
-    await writer.append({
-      type: "error",
-      data: { error, partial: { outfits: writer.job.outfits } },
-    });
-  } catch (lost) {
-    if (!(lost instanceof JobLostError)) throw lost;
-  }
+export type OutfitEngineOptions =
+  & Omit<
+    InProcessOptions,
+    "work" | "feeds" | "describeFailure" | "gaveUpMessage"
+  >
+  & {
+    stylists: OutfitStylists;
+    /** The thread's feeds (the app's, when jobs run beside the HTTP server). */
+    feeds?: JobFeeds;
+  };
+
+/** A runner for outfit jobs (no queue, no sweep: for tests and tools). */
+export function outfitRunner(
+  options: Omit<
+    OutfitEngineOptions,
+    "useQueue" | "sweep" | "sweepIntervalMs" | "queuedGraceMs"
+  >,
+): JobRunner {
+  return new JobRunner({ ...options, ...runnerOptions(options) });
+}
+
+/** Outfit jobs run in this thread: from the queue, by dispatch, by the sweep. */
+export function startOutfitEngine(
+  options: OutfitEngineOptions,
+): InProcessEngine {
+  return new InProcessEngine({ ...options, ...runnerOptions(options) });
+}
+
+function runnerOptions(
+  options: Pick<OutfitEngineOptions, "kv" | "stylists" | "feeds">,
+): Pick<RunnerOptions, "work" | "feeds" | "describeFailure" | "gaveUpMessage"> {
+  return {
+    work: outfitWork(options.kv, options.stylists),
+    feeds: options.feeds ?? new JobFeeds(),
+    describeFailure,
+    gaveUpMessage: GAVE_UP_MESSAGE,
+  };
 }

@@ -6,8 +6,13 @@
  */
 import { batch, computed, signal } from "@preact/signals";
 // job.ts has no runtime imports, so sharing its helper costs the bundle nothing.
-import { isTerminal, type JobView } from "../jobs/job.ts";
-import type { GenerateRequest, JobEventData, JobStatus } from "../schemas.ts";
+import {
+  applyEvent,
+  isTerminal,
+  type JobState,
+  type JobView,
+} from "../jobs/job.ts";
+import type { GenerateRequest, JobEvent } from "../schemas.ts";
 import { type PageFlags, sendJson, startGeneration } from "./api.ts";
 import type { LookSeed } from "./looks.ts";
 
@@ -52,20 +57,45 @@ export type RevealProps = {
 
 const POLL_MS = 2_000;
 const MAX_POLLS = 90;
+/** The page's job from a snapshot: the server's fold of the same log. */
+function fromView(view: RevealSnapshot | JobView): PageJob {
+  return {
+    seq: view.last_event_id,
+    status: view.status,
+    progress: view.progress,
+    message: view.message,
+    current_outfit: view.current_outfit,
+    outfits: view.outfits,
+    verdict: view.verdict,
+    reasoning: view.reasoning ?? "",
+    result: "result" in view ? view.result : undefined,
+    error: view.error,
+    updated_at: view.updated_at,
+  };
+}
+
 export const TOO_LONG =
   "Generation is taking longer than expected. Your outfits may still be on their way.";
+
+/** The job as the page knows it: the snapshot, then every event folded in. */
+type PageJob = JobState & { updated_at: string };
 
 export function createRevealModel(props: RevealProps) {
   const { snapshot } = props;
   const jobPath = `/api/jobs/${encodeURIComponent(snapshot.job_id)}`;
-  const status = signal<JobStatus>(snapshot.status);
-  const progress = signal(snapshot.progress);
-  const message = signal(snapshot.message);
-  const outfits = signal(snapshot.outfits);
+  const job = signal<PageJob>(fromView(snapshot));
+  const status = computed(() => job.value.status);
+  const progress = computed(() => job.value.progress);
+  const message = computed(() => job.value.message);
+  const outfits = computed(() =>
+    job.value.result?.outfits ?? job.value.outfits
+  );
   /** Consider buying: the rules' verdict, usually in the snapshot already. */
-  const verdict = signal(snapshot.verdict);
-  const reasoning = signal(snapshot.reasoning);
-  const error = signal(snapshot.error ?? "");
+  const verdict = computed(() => job.value.verdict);
+  const reasoning = computed(() => job.value.reasoning);
+  /** "Try again" could not start a new job. */
+  const retryError = signal("");
+  const error = computed(() => retryError.value || (job.value.error ?? ""));
   /** Set when the page has stopped waiting (too many polls). */
   const gaveUp = signal(false);
   const transport = signal<"idle" | "stream" | "poll">("idle");
@@ -82,54 +112,31 @@ export function createRevealModel(props: RevealProps) {
       ? seconds(Date.parse(snapshot.updated_at))
       : seconds(props.server_now),
   );
-  let lastEventId = snapshot.last_event_id;
 
-  type Data = JobEventData;
-  function onProgress(d: Data["progress"]) {
-    batch(() => {
-      if (status.value === "queued") status.value = "running";
-      progress.value = Math.max(progress.value, d.progress);
-      message.value = d.message;
-    });
-  }
-  function onOutfit(d: Data["outfit"]) {
-    // The log numbers outfits 1..n; skip anything already shown.
-    if (d.outfit_number === outfits.value.length + 1) {
-      outfits.value = [...outfits.value, d.outfit];
+  /**
+   * Folds one event of the log in with the server's own reducer. An event
+   * the page already has (a reconnect's overlap) changes nothing.
+   */
+  function onEvent(event: JobEvent) {
+    const now = job.value;
+    if (event.seq <= now.seq) return;
+    const next = applyEvent(now, event);
+    // The stream does not carry the claim; progress after the events the
+    // snapshot held means a worker has the job.
+    if (next.status === "queued" && event.type === "progress") {
+      next.status = "running";
     }
-  }
-  function onComplete(d: Data["complete"]) {
-    batch(() => {
-      outfits.value = d.result.outfits;
-      if (d.result.reasoning !== undefined) {
-        reasoning.value = d.result.reasoning;
-      }
-      progress.value = 100;
-      status.value = "complete";
-    });
-  }
-  function onError(d: Data["error"]) {
-    batch(() => {
-      outfits.value = d.partial.outfits;
-      error.value = d.error;
-      status.value = d.cancelled ? "cancelled" : "failed";
-    });
+    job.value = next;
   }
 
-  /** Folds a polled snapshot (`GET /api/jobs/:id`) into the signals. */
+  /** Takes a polled snapshot (`GET /api/jobs/:id`) unless it is older. */
   function applyView(view: JobView) {
+    if (view.last_event_id < job.value.seq) return;
     batch(() => {
-      progress.value = Math.max(progress.value, view.progress);
-      message.value = view.message;
-      outfits.value = view.result?.outfits ?? view.outfits;
-      verdict.value = view.verdict ?? verdict.value;
-      if (view.reasoning !== undefined) reasoning.value = view.reasoning;
-      error.value = view.error ?? "";
-      status.value = view.status;
+      job.value = fromView(view);
       if (isTerminal(view.status)) {
         elapsed.value = seconds(Date.parse(view.updated_at));
       }
-      lastEventId = Math.max(lastEventId, view.last_event_id);
     });
   }
 
@@ -178,7 +185,9 @@ export function createRevealModel(props: RevealProps) {
     // The query carries the position: the snapshot's at first, then the last
     // event's. When EventSource reconnects by itself, its own Last-Event-ID
     // header (which the server prefers) carries it on.
-    const es = new EventSource(`${jobPath}/stream?lastEventId=${lastEventId}`);
+    const es = new EventSource(
+      `${jobPath}/stream?lastEventId=${job.value.seq}`,
+    );
     source = es;
     es.onopen = () => {
       errors = polls = 0;
@@ -186,26 +195,23 @@ export function createRevealModel(props: RevealProps) {
       polling = false;
       transport.value = "stream";
     };
-    const on = <T extends keyof Data>(type: T, fn: (d: Data[T]) => void) =>
-      es.addEventListener(type, (e) => {
-        const event = e as MessageEvent<string>;
-        lastEventId = Number(event.lastEventId) || lastEventId;
-        fn(JSON.parse(event.data));
-        // A finished stream must be closed, or EventSource reconnects forever.
-        if (!running.value) stopWatching();
-      });
-    on("progress", onProgress);
-    on("verdict", (d) => verdict.value = d.verdict);
-    on("outfit", onOutfit);
-    on("reasoning", (d) => reasoning.value += d.delta);
-    on("complete", onComplete);
+    const fold = (e: Event) => {
+      const { type, lastEventId, data } = e as MessageEvent<string>;
+      onEvent(
+        { type, seq: Number(lastEventId), data: JSON.parse(data) } as JobEvent,
+      );
+      // A finished stream must be closed, or EventSource reconnects forever.
+      if (!running.value) stopWatching();
+    };
+    for (const type of ["progress", "verdict", "outfit", "reasoning"]) {
+      es.addEventListener(type, fold);
+    }
+    es.addEventListener("complete", fold);
     // Our `error` event (the job failed) and EventSource's own (the
     // connection failed) share a name; only ours carries data.
     es.addEventListener("error", (e) => {
-      const data = (e as MessageEvent).data;
-      if (data) {
-        onError(JSON.parse(data));
-        stopWatching();
+      if ((e as MessageEvent).data) {
+        fold(e);
       } else if (
         source === es && (++errors > 1 || es.readyState === es.CLOSED)
       ) {
@@ -281,7 +287,7 @@ export function createRevealModel(props: RevealProps) {
     busy.value = true;
     const failed = await startGeneration(props.request, props.flags);
     busy.value = false;
-    error.value = failed.error;
+    retryError.value = failed.error;
   }
 
   return {

@@ -1,26 +1,41 @@
 /**
- * One `kv.watch` per job per process, shared by every stream of that job.
+ * One `kv.watch` per job per thread, shared by everything in the thread that
+ * follows the job: every SSE stream of it (ten tabs cost one watch and one
+ * `list` of new events per commit, not ten of each), and the runner that
+ * must hear at once when the job is cancelled or taken over.
  *
- * A job watched by ten tabs (or a shopper's phone and laptop) costs one
- * watch and one `list` of new events per commit, not ten of each: the feed
- * keeps the job's events in memory while anyone is subscribed, and each
- * subscriber sends from that copy whatever it has not sent yet. The last
- * subscriber to leave closes the watch and drops the copy.
+ * The feed keeps the job's latest snapshot and, while some subscriber wants
+ * them, its events in memory; each subscriber takes from that copy what it
+ * has not seen yet. The last subscriber to leave closes the watch.
  */
 import { keys } from "../kv.ts";
 import { isTerminal, type Job } from "./job.ts";
 import { listEvents } from "./store.ts";
 import type { JobEvent } from "../schemas.ts";
 
-/** What a subscriber sees: the log so far, and whether more can come. */
+/** What a stream sees: the log so far, and whether more can come. */
 export type FeedState = {
   events: readonly JobEvent[];
   /** The job ended (or vanished): once these events are sent, stop. */
   ended: boolean;
 };
 
+/**
+ * What a runner sees: the snapshot after a change (null once it is gone),
+ * and its versionstamp, to tell a snapshot older than its own claim.
+ */
+export type FeedChange = {
+  job: Job | null;
+  versionstamp: string | null;
+  version: number;
+};
+
 class JobFeed {
   #events: JobEvent[] = [];
+  /** Whether `#events` holds the log from its start (someone reads it). */
+  #eventsLoaded = false;
+  #job: Job | null = null;
+  #versionstamp: string | null = null;
   #ended = false;
   /** The watch broke: the log may be incomplete, so nobody new joins. */
   failed = false;
@@ -28,11 +43,17 @@ class JobFeed {
   #pulse = Promise.withResolvers<void>();
   #reader: ReadableStreamDefaultReader<[Deno.KvEntryMaybe<Job>]>;
   subscribers = 0;
+  /** Subscribers that read events (streams); a runner needs only the job. */
+  eventReaders = 0;
 
-  constructor(kv: Deno.Kv, jobId: string, counter: { openWatches: number }) {
+  constructor(
+    readonly kv: Deno.Kv,
+    readonly jobId: string,
+    counter: { openWatches: number },
+  ) {
     this.#reader = kv.watch<[Job]>([keys.job(jobId)]).getReader();
     counter.openWatches++;
-    this.#follow(kv, jobId)
+    this.#follow()
       .catch((err) => {
         this.failed = true;
         console.error(`Feed of job "${jobId}" failed:`, err);
@@ -47,6 +68,14 @@ class JobFeed {
     return { events: this.#events, ended: this.#ended };
   }
 
+  get change(): FeedChange {
+    return {
+      job: this.#job,
+      versionstamp: this.#versionstamp,
+      version: this.#version,
+    };
+  }
+
   get version(): number {
     return this.#version;
   }
@@ -56,18 +85,37 @@ class JobFeed {
     return version === this.#version ? this.#pulse.promise : Promise.resolve();
   }
 
+  /** A stream joined: from now on the events are read, from the start. */
+  async wantEvents(): Promise<void> {
+    this.eventReaders++;
+    if (this.#eventsLoaded) return;
+    this.#eventsLoaded = true;
+    await this.#catchUp(this.#job?.seq ?? Infinity);
+  }
+
   close(): void {
     this.#reader.cancel().catch(() => {});
   }
 
-  async #follow(kv: Deno.Kv, jobId: string) {
+  async #catchUp(seq: number) {
+    const last = this.#events.at(-1)?.seq ?? 0;
+    if (seq > last) {
+      const fresh = await listEvents(this.kv, this.jobId, last);
+      // Another catch-up may have run meanwhile: keep each event once.
+      const known = this.#events.at(-1)?.seq ?? 0;
+      this.#events.push(...fresh.filter((event) => event.seq > known));
+    }
+  }
+
+  async #follow() {
     for (;;) {
       const { done, value } = await this.#reader.read();
       if (done) return;
       const job = value[0].value;
+      this.#job = job;
+      this.#versionstamp = value[0].versionstamp;
       if (!job) return; // expired or deleted while watched
-      const seq = this.#events.at(-1)?.seq ?? 0;
-      if (job.seq > seq) this.#events.push(...await listEvents(kv, jobId, seq));
+      if (this.#eventsLoaded) await this.#catchUp(job.seq);
       if (isTerminal(job.status)) {
         this.#ended = true;
         this.#notify();
@@ -97,16 +145,31 @@ export type Subscription = {
    * the feed's state, or null once the subscription is closed.
    */
   next(afterSeq: number): Promise<FeedState | null>;
+  /**
+   * Waits for a change of the job after `afterVersion` (the first call, with
+   * -1, resolves once the watch has read the job); null once closed.
+   */
+  change(afterVersion: number): Promise<FeedChange | null>;
   close(): void;
 };
 
-/** The app's feeds, keyed by job id (an app serves one KV store). */
+/** The thread's feeds, keyed by job id (a thread serves one KV store). */
 export class JobFeeds {
   #feeds = new Map<string, JobFeed>();
   /** Live count of open watches (one per watched job), for tests and monitoring. */
   openWatches = 0;
+  /** Every open subscription, so a shutdown can end them all. */
+  #open = new Set<() => void>();
 
-  subscribe(kv: Deno.Kv, jobId: string): Subscription {
+  /**
+   * Follows a job. `events: false` is for a runner, which needs only the
+   * snapshot: the feed then reads no events for it.
+   */
+  subscribe(
+    kv: Deno.Kv,
+    jobId: string,
+    { events = true }: { events?: boolean } = {},
+  ): Subscription {
     let feed = this.#feeds.get(jobId);
     if (!feed || feed.failed) {
       feed = new JobFeed(kv, jobId, this);
@@ -116,8 +179,22 @@ export class JobFeeds {
     const closed = Promise.withResolvers<null>();
     let open = true;
     const active = feed;
+    const loaded = events ? active.wantEvents() : Promise.resolve();
+    const close = () => {
+      if (!open) return;
+      open = false;
+      this.#open.delete(close);
+      closed.resolve(null);
+      if (events) active.eventReaders--;
+      if (--active.subscribers === 0) {
+        if (this.#feeds.get(jobId) === active) this.#feeds.delete(jobId);
+        active.close();
+      }
+    };
+    this.#open.add(close);
     return {
       next: async (afterSeq) => {
+        await loaded;
         while (open) {
           const version = active.version;
           const state = active.state;
@@ -127,15 +204,23 @@ export class JobFeeds {
         }
         return null;
       },
-      close: () => {
-        if (!open) return;
-        open = false;
-        closed.resolve(null);
-        if (--active.subscribers === 0) {
-          this.#feeds.delete(jobId);
-          active.close();
+      change: async (afterVersion) => {
+        while (open) {
+          const now = active.change;
+          if (now.version > Math.max(0, afterVersion)) return now;
+          await Promise.race([
+            active.changedSince(now.version),
+            closed.promise,
+          ]);
         }
+        return null;
       },
+      close,
     };
+  }
+
+  /** Ends every subscription (a shutdown): streams end, clients reconnect. */
+  closeAll(): void {
+    for (const close of [...this.#open]) close();
   }
 }

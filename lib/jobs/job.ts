@@ -49,9 +49,29 @@ export function isTerminal(status: JobStatus): boolean {
     status === "cancelled";
 }
 
+/**
+ * The part of a job its events describe: what the server's snapshot and the
+ * reveal island both fold the log into, so a page that followed the stream
+ * shows what a reload would.
+ */
+export type JobState = Pick<
+  Job,
+  | "seq"
+  | "status"
+  | "progress"
+  | "message"
+  | "current_outfit"
+  | "outfits"
+  | "verdict"
+  | "reasoning"
+  | "result"
+  | "error"
+  | "lease"
+>;
+
 /** Folds one event into the snapshot; pure, so the log can be replayed. */
-export function applyEvent(job: Job, event: JobEvent): Job {
-  const next: Job = { ...job, seq: event.seq };
+export function applyEvent<S extends JobState>(job: S, event: JobEvent): S {
+  const next: S = { ...job, seq: event.seq };
   switch (event.type) {
     case "progress":
       next.progress = Math.max(job.progress, event.data.progress);

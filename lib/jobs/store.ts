@@ -4,7 +4,7 @@
  * back. Every write checks the snapshot's versionstamp, so two writers can
  * never interleave events or reuse a sequence number.
  */
-import { JOB_TTL_MS, keys } from "../kv.ts";
+import { JOB_TTL_MS, keys, untilCommitted } from "../kv.ts";
 import type {
   GenerateRequest,
   JobEvent,
@@ -60,7 +60,7 @@ export async function createJob(
   const keyKey = idempotencyKey === undefined
     ? null
     : keys.idempotency(userId, idempotencyKey);
-  for (;;) {
+  return await untilCommitted("create the job", async () => {
     const now = Date.now();
     const [quota, used] = await Promise.all([
       kv.get<JobQuota>(quotaKey),
@@ -92,9 +92,9 @@ export async function createJob(
     if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
     if (keyKey && used) op.check(used).set(keyKey, { job_id: job.id }, ttl);
-    if ((await op.commit()).ok) return { kind: "created", job };
-    // Another request of this shopper committed first: decide again.
-  }
+    // Null when another request of this shopper committed first: decide again.
+    return (await op.commit()).ok ? { kind: "created", job } : null;
+  });
 }
 
 type IdempotencyRecord = { job_id: string };
@@ -232,7 +232,7 @@ export async function appendEvents(
   kv: Deno.Kv,
   entry: JobEntry,
   events: NewJobEvent[],
-  patch: Partial<Pick<Job, "lease" | "usage" | "stylist">> = {},
+  patch: Partial<Pick<Job, "lease" | "usage" | "stylist" | "attempts">> = {},
 ): Promise<JobEntry | null> {
   let job: Job = { ...entry.job, ...patch };
   const op = kv.atomic().check({
@@ -279,10 +279,10 @@ export async function cancelJob(
   jobId: string,
   userId: string,
 ): Promise<Job | null> {
-  for (;;) {
+  const { job } = await untilCommitted("cancel the job", async () => {
     const entry = await getJob(kv, jobId);
-    if (!entry || entry.job.user_id !== userId) return null;
-    if (isTerminal(entry.job.status)) return entry.job;
+    if (!entry || entry.job.user_id !== userId) return { job: null };
+    if (isTerminal(entry.job.status)) return { job: entry.job };
     const next = await appendEvents(kv, entry, [{
       type: "error",
       data: {
@@ -291,6 +291,7 @@ export async function cancelJob(
         cancelled: true,
       },
     }]);
-    if (next) return next.job;
-  }
+    return next && { job: next.job };
+  });
+  return job;
 }

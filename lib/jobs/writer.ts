@@ -108,6 +108,27 @@ export class JobWriter {
     }, this.#options.reasoningFlushMs);
   }
 
+  /**
+   * Gives the job back for another worker to take at once: the lease is
+   * released (it lapses now) and this attempt is not counted, in one commit
+   * that also writes any buffered reasoning. Used when a shutdown cannot
+   * wait for the job to finish.
+   */
+  async handBack(): Promise<void> {
+    clearTimeout(this.#flushTimer);
+    this.#flushTimer = undefined;
+    await this.#enqueue(() =>
+      this.#commit([], {
+        renew: true,
+        patch: {
+          lease: this.job.lease && { ...this.job.lease, until: 0 },
+          attempts: Math.max(0, this.job.attempts - 1),
+        },
+      })
+    );
+    this.close();
+  }
+
   /** Writes any buffered reasoning now. */
   async flush(): Promise<void> {
     clearTimeout(this.#flushTimer);
@@ -128,7 +149,10 @@ export class JobWriter {
 
   async #commit(
     events: NewJobEvent[],
-    { renew = false } = {},
+    { renew = false, patch = {} }: {
+      renew?: boolean;
+      patch?: Partial<Pick<Job, "lease" | "attempts">>;
+    } = {},
   ): Promise<void> {
     if (this.#reasoning) {
       events = [
@@ -147,6 +171,7 @@ export class JobWriter {
       const next = await appendEvents(this.#kv, this.#entry, events, {
         lease,
         usage: this.#usage,
+        ...patch,
       });
       if (next) {
         this.#entry = next;

@@ -7,8 +7,8 @@ import {
   CandidateForm,
   type CandidateValues,
   candidateValues,
-  CATEGORY_WORDS,
 } from "../../components/candidate_form.tsx";
+import { CATEGORY_WORDS } from "../../components/item_words.ts";
 import { zodIssues } from "../../components/field_issues.ts";
 import { FORMALITY_LABELS } from "../../components/item_form.tsx";
 import {

@@ -6,7 +6,8 @@
 import assert from "node:assert/strict";
 import type { Locator, Page } from "playwright-core";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
-import { startTestServer, waitFor } from "../helpers/server.ts";
+import { startTestServer } from "../helpers/server.ts";
+import { waitFor } from "../helpers/wait_for.ts";
 
 const button = (scope: Page | Locator, name: string) =>
   scope.getByRole("button", { name, exact: true });

@@ -10,7 +10,8 @@
 import assert from "node:assert/strict";
 import type { Page, Request } from "playwright-core";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
-import { startTestServer, waitFor } from "../helpers/server.ts";
+import { startTestServer } from "../helpers/server.ts";
+import { waitFor } from "../helpers/wait_for.ts";
 
 async function startOccasion(page: Page, url: string) {
   await page.goto(`${url}/occasion`);

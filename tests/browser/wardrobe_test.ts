@@ -20,7 +20,12 @@ browserTest(
     await page.getByRole("button", { name: "Add to wardrobe" }).click();
     await page.locator(".field-error").first().waitFor();
     await page.getByRole("checkbox", { name: "mustard" }).check();
-    await page.getByLabel("Category").selectOption("top");
+    // The lists speak in words ("Top", "Plain"), not the API's ids.
+    await page.getByLabel("Category").selectOption({ label: "Top" });
+    assert.deepEqual(
+      await page.getByLabel("Pattern").locator("option").allTextContents(),
+      ["Plain", "Striped", "Checked", "Floral", "Printed", "Textured"],
+    );
     await page.getByRole("button", { name: "Add to wardrobe" }).click();
     await page.getByRole("heading", { name: "Mustard cardigan" }).waitFor();
     assert.equal(await cards.count(), start + 1);

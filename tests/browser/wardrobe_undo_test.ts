@@ -10,7 +10,8 @@ import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { assertFocus } from "../helpers/axe.ts";
 import { browserTest } from "../helpers/browser.ts";
-import { startTestServer, waitFor } from "../helpers/server.ts";
+import { startTestServer } from "../helpers/server.ts";
+import { waitFor } from "../helpers/wait_for.ts";
 
 async function openWardrobe(page: Page, url: string) {
   await page.goto(`${url}/wardrobe`);

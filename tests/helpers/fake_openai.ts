@@ -15,6 +15,7 @@
  * const client = new OpenAI({ apiKey: "sk-test", baseURL: fake.baseURL });
  * ```
  */
+import { delay } from "../../lib/delay.ts";
 import type { TokenUsage } from "../../lib/schemas.ts";
 
 export type FakeReply =
@@ -222,7 +223,7 @@ function streamReply(
               // error() discards queued chunks: let Deno take them first so
               // the client really sees N deltas before the cut.
               while (!stop.aborted && (controller.desiredSize ?? 1) < 1) {
-                await sleep(1, stop);
+                await delay(1, stop);
               }
               // Deno.serve logs this error once; it is the intended cut.
               controller.error(
@@ -233,11 +234,11 @@ function streamReply(
             return;
           }
           if (i === reply.stallAfter) {
-            await sleep(Infinity, stop);
+            await delay(Infinity, stop);
             break;
           }
           if (i === chunks.length) break;
-          await sleep(i === 0 ? firstDelayMs : paceMs, stop);
+          await delay(i === 0 ? firstDelayMs : paceMs, stop);
           if (stop.aborted) break;
           send(chunk([choice({ content: chunks[i] }, null)]));
           recorded.deltasSent++;
@@ -270,20 +271,6 @@ function streamReply(
       "cache-control": "no-cache",
       "x-request-id": `req_${id}`,
     },
-  });
-}
-
-/** Resolves after `ms` (never, for Infinity) or as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted || ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
-    signal.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    }
   });
 }
 

@@ -3,15 +3,14 @@
  * queue, real watches. `await using server = await startTestServer()` shuts
  * it down when the test's scope ends.
  */
-import { createApp } from "../../lib/app.ts";
+import { loadConfig } from "../../lib/config.ts";
 import { isTerminal, type Job } from "../../lib/jobs/job.ts";
 import { DEFAULT_LIMITS, type JobLimits } from "../../lib/jobs/limits.ts";
-import { JobFeeds } from "../../lib/jobs/feed.ts";
+import { startStylist } from "../../lib/start.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { Stylist } from "../../lib/stylist/types.ts";
-import { startJobSweeper } from "../../workers/job_sweeper.ts";
-import { startOutfitWorker } from "../../workers/outfit_worker.ts";
 import { TestClient } from "./client.ts";
+import { waitFor } from "./wait_for.ts";
 
 export type TestServerOptions = {
   stylist?: Stylist;
@@ -25,49 +24,53 @@ export type TestServerOptions = {
   limits?: Partial<JobLimits>;
   /** False is `STREAMING=off`: pages tell the client to poll. */
   streaming?: boolean;
-  /** False runs the app as on a store without a queue (KV Connect). */
+  /** False runs the app as on a store without a queue (Deno Deploy, KV Connect). */
   useQueue?: boolean;
   /** How often the job sweep runs (the app's default otherwise). */
   sweepIntervalMs?: number;
+  /** A store to serve instead of a fresh in-memory one. */
+  kv?: Deno.Kv;
 };
 
+/**
+ * Starts the app the way main.ts does (lib/start.ts), on an in-memory store
+ * with jobs in this thread, and serves it on a free loopback port.
+ */
 export async function startTestServer(options: TestServerOptions = {}) {
-  const kv = await Deno.openKv(":memory:");
-  const feeds = new JobFeeds();
-  const stylist = options.stylist ??
-    createLocalStylist({ delayMs: options.localDelayMs ?? 0 });
-  const useQueue = options.useQueue ?? true;
-  const workerOptions = {
-    kv,
-    stylist,
-    fallback: options.fallback,
-    leaseMs: options.leaseMs ?? 30_000,
+  const kv = options.kv ?? await Deno.openKv(":memory:");
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const env: Record<string, string | undefined> = {
+    DENO_KV_PATH: ":memory:",
+    SESSION_SECRET: "test-secret",
+    JOB_LEASE_MS: String(options.leaseMs ?? 30_000),
+    SWEEP_INTERVAL_MS: String(options.sweepIntervalMs ?? 2_000),
+    JOB_QUEUE: options.useQueue === false ? "off" : "on",
+    STREAMING: options.streaming === false ? "off" : "on",
+    JOBS_PER_MINUTE: String(limits.jobsPerMinute),
+    CONCURRENT_JOBS: String(limits.concurrentJobs),
+    // A test that ends mid-job hands it back at once.
+    DRAIN_MS: "0",
   };
-  const worker = useQueue ? startOutfitWorker(workerOptions) : null;
-  const sweeper = startJobSweeper({
-    ...workerOptions,
-    intervalMs: options.sweepIntervalMs ?? 2_000,
-    queuedGraceMs: useQueue ? 5_000 : 0,
-  });
-  const app = createApp({
+  const stylist = await startStylist({
+    config: loadConfig({ get: (name) => env[name] }),
     kv,
-    feeds,
-    sessionSecret: "test-secret",
+    stylists: {
+      stylist: options.stylist ??
+        createLocalStylist({ delayMs: options.localDelayMs ?? 0 }),
+      fallback: options.fallback,
+    },
     heartbeatMs: options.heartbeatMs,
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
-    useQueue,
-    streaming: options.streaming ?? true,
   });
   const server = Deno.serve(
     { hostname: "127.0.0.1", port: 0, onListen() {} },
-    app.fetch,
+    stylist.app.fetch,
   );
   const url = `http://127.0.0.1:${server.addr.port}`;
   return {
     url,
     kv,
-    feeds,
-    sweeper,
+    feeds: stylist.feeds,
+    engine: stylist.engine,
     /** A new shopper (no cookie yet). */
     client: () => new TestClient(url),
     async [Symbol.asyncDispose]() {
@@ -78,22 +81,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
         }
         return true;
       }, { what: "running jobs to end", timeoutMs: 30_000 });
-      await sweeper.stop();
+      await stylist.shutdown();
       await server.shutdown();
       kv.close();
-      await worker;
     },
   };
-}
-
-/** Resolves once `condition()` holds; fails after `timeoutMs`. */
-export async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  { timeoutMs = 5_000, what = "condition" } = {},
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }

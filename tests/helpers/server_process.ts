@@ -15,12 +15,24 @@ export type ServerProcess = {
   peakRssMb(): Promise<number>;
   /** CPU time (user + system) the process has used so far, in seconds. */
   cpuSeconds(): Promise<number>;
+  /**
+   * The same, split by thread: the server (JavaScript) thread, the job
+   * threads (Deno names a Worker's thread `worker-N`) and the rest (V8's
+   * compiler and GC helpers, tokio's I/O and SQLite).
+   */
+  threadCpuSeconds(): Promise<ThreadCpu>;
   /** Ends the process (SIGTERM) and waits for it; keeps its KV file. */
   stop(): Promise<void>;
   /** Kills the process with `signal` (a crash) and waits for it. */
   kill(signal: Deno.Signal): Promise<void>;
+  /** How the process ended, once it has. */
+  status: Promise<Deno.CommandStatus>;
+  /** What it printed to stderr so far. */
+  errors: readonly string[];
   [Symbol.asyncDispose](): Promise<void>;
 };
+
+export type ThreadCpu = { server: number; jobs: number; other: number };
 
 const ROOT = new URL("../../", import.meta.url);
 /** `getconf CLK_TCK` on Linux. */
@@ -79,7 +91,11 @@ export async function startServerProcess(
   try {
     url = await listening.promise;
   } catch (err) {
-    child.kill("SIGKILL");
+    try {
+      child.kill("SIGKILL");
+    } catch {
+      // It exited by itself: the error says why.
+    }
     await child.status;
     throw err;
   } finally {
@@ -99,16 +115,25 @@ export async function startServerProcess(
   const stop = () => kill("SIGTERM");
   return {
     url,
+    status: child.status,
+    errors,
     async peakRssMb() {
       const status = await Deno.readTextFile(`/proc/${child.pid}/status`);
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
       return kb / 1024;
     },
-    async cpuSeconds() {
-      // Fields 14 and 15 of /proc/PID/stat, after the parenthesised name.
-      const stat = await Deno.readTextFile(`/proc/${child.pid}/stat`);
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    cpuSeconds: () => cpuOf(`/proc/${child.pid}`),
+    async threadCpuSeconds() {
+      const cpu: ThreadCpu = { server: 0, jobs: 0, other: 0 };
+      for await (const task of Deno.readDir(`/proc/${child.pid}/task`)) {
+        const dir = `/proc/${child.pid}/task/${task.name}`;
+        const seconds = await cpuOf(dir).catch(() => 0); // a thread ended
+        const name = await Deno.readTextFile(`${dir}/comm`).catch(() => "");
+        if (task.name === String(child.pid)) cpu.server += seconds;
+        else if (/^worker-/.test(name)) cpu.jobs += seconds;
+        else cpu.other += seconds;
+      }
+      return cpu;
     },
     stop,
     kill,
@@ -117,6 +142,14 @@ export async function startServerProcess(
       await Deno.remove(dir, { recursive: true }).catch(() => {});
     },
   };
+}
+
+/** CPU time (user + system) of a process or thread, in seconds. */
+async function cpuOf(procDir: string): Promise<number> {
+  // Fields 14 and 15 of stat, after the parenthesised name.
+  const stat = await Deno.readTextFile(`${procDir}/stat`);
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** Reads `stream` line by line until it ends. */

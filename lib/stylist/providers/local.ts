@@ -13,6 +13,7 @@ import {
   type StylistEvent,
   type StylistInput,
 } from "../types.ts";
+import { delay } from "../../delay.ts";
 import { planOutfits } from "./local_planner.ts";
 import { describeOutfit } from "./local_text.ts";
 
@@ -77,7 +78,7 @@ async function* generate(
     yield { type: "outfit_started", outfit_number: index + 1 };
     const pieces = reasoningPieces(text.sentences);
     for (let step = 1; step <= STEPS; step++) {
-      if (delayMs > 0) await sleep(delayMs / STEPS, signal);
+      if (delayMs > 0) await delay(delayMs / STEPS, signal);
       signal.throwIfAborted();
       const delta = pieces[step - 1];
       if (delta) yield { type: "reasoning", delta };
@@ -119,23 +120,4 @@ function reasoningPieces(sentences: string[]): string[] {
 function shortfallMessage(made: number, wanted: number): string {
   const outfits = made === 1 ? "outfit" : "outfits";
   return `Only ${made} different ${outfits} could be put together for this request, not ${wanted}. Adding a few more pieces to your wardrobe will give more variety.`;
-}
-
-/**
- * Waits `ms`, or rejects with the signal's reason the moment it aborts;
- * either way no timer or listener is left behind.
- */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

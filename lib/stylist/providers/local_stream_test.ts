@@ -1,3 +1,4 @@
+import { delay } from "../../delay.ts";
 import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../../sample_wardrobe.ts";
 import {
@@ -9,7 +10,7 @@ import {
   run,
 } from "../test_fixtures.ts";
 import { StylistError, type StylistEvent } from "../types.ts";
-import { createLocalStylist, sleep } from "./local.ts";
+import { createLocalStylist } from "./local.ts";
 
 const wardrobe = [...SAMPLE_WARDROBE];
 const request = occasionRequest("date_night");
@@ -184,7 +185,7 @@ Deno.test("[local stylist] abort during a pause rejects without waiting it out",
   assert.equal((await stream.next()).value?.type, "outfit_started");
   const started = performance.now();
   const pending = stream.next();
-  await sleep(20, new AbortController().signal);
+  await delay(20);
   controller.abort();
   await assert.rejects(pending, { name: "AbortError" });
   assert.ok(performance.now() - started < 500);
@@ -198,15 +199,4 @@ Deno.test("[local stylist] an already aborted signal yields nothing", async () =
   });
   assert.deepEqual(result.events, []);
   assert.equal((result.error as Error).message, "gone");
-});
-
-Deno.test("[local stylist] sleep resolves after its time and rejects on abort", async () => {
-  const started = performance.now();
-  await sleep(30, new AbortController().signal);
-  assert.ok(performance.now() - started >= 25);
-  const controller = new AbortController();
-  const pending = sleep(10_000, controller.signal);
-  controller.abort(new Error("stop"));
-  await assert.rejects(pending, { message: "stop" });
-  await assert.rejects(sleep(10, controller.signal), { message: "stop" });
 });

@@ -9,7 +9,8 @@
 import OpenAI from "openai";
 import type { TokenUsage } from "../../schemas.ts";
 import { ModelError, toModelError } from "./openai_errors.ts";
-import { abortableDelay, retryDelayMs } from "./openai_retry.ts";
+import { delay } from "../../delay.ts";
+import { retryDelayMs } from "./openai_retry.ts";
 
 export { ModelError, type ModelErrorKind } from "./openai_errors.ts";
 
@@ -154,7 +155,7 @@ async function* streamText(
         !failure.retryable || progress.yielded || attempt > settings.maxRetries
       ) throw failure;
       const wait = retryDelayMs(attempt - 1, settings, failure.retryAfterMs);
-      if (!await abortableDelay(wait, request.signal)) {
+      if (!await delay(wait, request.signal)) {
         throw abortError(request.signal, attempt);
       }
     }

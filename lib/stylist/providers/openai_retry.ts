@@ -61,25 +61,3 @@ export function retryDelayMs(
   );
   return Math.floor(random() * ceiling);
 }
-
-/**
- * Waits `ms`, or less if `signal` aborts first; either way no timer or
- * listener outlives the call. Resolves false when cut short by the signal.
- */
-export function abortableDelay(
-  ms: number,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => finish(true), ms);
-    const onAbort = () => finish(false);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    function finish(completed: boolean) {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      resolve(completed);
-    }
-  });
-}

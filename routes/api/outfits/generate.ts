@@ -26,7 +26,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export const POST = define.createHandlers(
   jsonBody(GenerateRequest),
   async (c) => {
-    const { kv, limits, useQueue, currency } = c.get("state");
+    const { kv, limits, useQueue, currency, dispatch } = c.get("state");
     const userId = c.get("userId");
     const request = c.req.valid("json");
     const idempotencyKey = c.req.header("idempotency-key");
@@ -72,6 +72,11 @@ export const POST = define.createHandlers(
         }
         : {}),
     });
+    // No queue (Deno Deploy, KV Connect): start it here, right after its
+    // commit; the claim keeps it to one runner, the sweep is the backstop.
+    if (created.kind === "created" && useQueue === false) {
+      dispatch?.(created.job.id);
+    }
     return answer(c, created);
   },
 );

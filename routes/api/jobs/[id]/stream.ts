@@ -6,7 +6,7 @@
 import { define, NOT_FOUND } from "../../../../lib/define.ts";
 import { isTerminal } from "../../../../lib/jobs/job.ts";
 import { getOwnJob } from "../../../../lib/jobs/store.ts";
-import { resumePoint, streamJobEvents } from "../../../../lib/sse.ts";
+import { resumePoint, streamJobEvents } from "../../../../lib/jobs/stream.ts";
 import { JobId } from "../../../../lib/schemas.ts";
 import { invalidRequest, pathId } from "../../../../lib/validation.ts";
 

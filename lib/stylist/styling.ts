@@ -6,28 +6,24 @@
  * primary fails part-way the fallback finishes the job, so a shopper never
  * ends with nothing because a model misbehaved.
  */
-import {
-  MESSAGES,
-  outfitProgress,
-  workProgress,
-} from "../lib/jobs/progress.ts";
-import type { JobWriter } from "../lib/jobs/writer.ts";
-import { JobLostError } from "../lib/jobs/writer.ts";
+import { MESSAGES, outfitProgress, workProgress } from "../jobs/progress.ts";
+import type { JobWriter } from "../jobs/writer.ts";
+import { JobLostError } from "../jobs/writer.ts";
 import {
   type JobResult,
   type Outfit,
   OUTFITS_PER_JOB,
   type WardrobeItem,
-} from "../lib/schemas.ts";
-import { validateOutfit } from "../lib/stylist/outfit_rules.ts";
-import { reviseWords } from "../lib/stylist/revise_words.ts";
+} from "../schemas.ts";
+import { validateOutfit } from "./outfit_rules.ts";
+import { reviseWords } from "./revise_words.ts";
 import {
   type OutfitDraft,
   type Stylist,
   StylistError,
   type StylistEvent,
   type Taste,
-} from "../lib/stylist/types.ts";
+} from "./types.ts";
 
 export type StylingContext = {
   writer: JobWriter;

@@ -12,12 +12,14 @@
  * Any number of instances may sweep one store: `claimJob` lets exactly one
  * of them take a job, so a job found twice still runs once.
  */
-import { isTerminal } from "../lib/jobs/job.ts";
-import { getJob } from "../lib/jobs/store.ts";
-import { keys } from "../lib/kv.ts";
-import { runJob, type WorkerOptions } from "./outfit_worker.ts";
+import { keys } from "../kv.ts";
+import { isTerminal } from "./job.ts";
+import type { JobRunner } from "./runner.ts";
+import { getJob } from "./store.ts";
 
-export type SweeperOptions = WorkerOptions & {
+export type SweeperOptions = {
+  kv: Deno.Kv;
+  runner: JobRunner;
   /** Time between sweeps. */
   intervalMs: number;
   /** How long a queued job is left to the queue before the sweep runs it. */
@@ -27,12 +29,12 @@ export type SweeperOptions = WorkerOptions & {
 export type JobSweeper = {
   /** One sweep now; resolves once the jobs it found are started. */
   sweep(): Promise<void>;
-  /** Stops sweeping and waits for the jobs it started to finish. */
+  /** Stops sweeping; the jobs it started are the runner's to finish. */
   stop(): Promise<void>;
 };
 
 export function startJobSweeper(options: SweeperOptions): JobSweeper {
-  const { kv, intervalMs, queuedGraceMs } = options;
+  const { kv, runner, intervalMs, queuedGraceMs } = options;
   const started = new Map<string, Promise<void>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -43,7 +45,7 @@ export function startJobSweeper(options: SweeperOptions): JobSweeper {
     const index = kv.list<number>({ prefix: keys.activeJobs() });
     for await (const entry of index) {
       const jobId = String(entry.key.at(-1));
-      if (stopped) return;
+      if (stopped || runner.closed) return;
       if (started.has(jobId)) continue;
       const found = await getJob(kv, jobId);
       if (!found || isTerminal(found.job.status)) {
@@ -56,7 +58,7 @@ export function startJobSweeper(options: SweeperOptions): JobSweeper {
         ? Date.parse(job.created_at) + queuedGraceMs <= now
         : (job.lease?.until ?? 0) < now;
       if (!due) continue;
-      const run = runJob(options, jobId)
+      const run = runner.run(jobId)
         .catch((err) => console.error(`Sweep: job "${jobId}" failed:`, err))
         .finally(() => started.delete(jobId));
       started.set(jobId, run);
@@ -82,7 +84,6 @@ export function startJobSweeper(options: SweeperOptions): JobSweeper {
       stopped = true;
       clearTimeout(timer);
       await current;
-      await Promise.all(started.values());
     },
   };
 }

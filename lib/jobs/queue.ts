@@ -1,0 +1,35 @@
+/**
+ * Taking jobs from the KV queue: each message carries only a job id, and the
+ * runner decides (by claiming) whether anything runs. Delivery is
+ * at-least-once, so a repeat or an unknown id simply does nothing.
+ */
+import { JobMessage } from "../schemas.ts";
+import type { JobRunner } from "./runner.ts";
+
+/** Handles one queue message: runs the job it names, if it is one. */
+export async function handleJobMessage(
+  runner: JobRunner,
+  message: unknown,
+): Promise<void> {
+  // Shutting down: refuse, so the queue delivers it again (to the next
+  // instance, or this one restarted) instead of it being taken and dropped.
+  if (runner.closed) throw new Error("Shutting down; the job stays queued");
+  const parsed = JobMessage.safeParse(message);
+  if (!parsed.success) {
+    console.warn("Ignoring a queue message of unknown shape:", message);
+    return;
+  }
+  await runner.run(parsed.data.jobId);
+}
+
+/**
+ * Listens on `queueKv` until it is closed. Give the listener a KV handle of
+ * its own: closing it stops new deliveries while the runner's handle keeps
+ * writing the jobs already running (a graceful shutdown).
+ */
+export function listenForJobs(
+  queueKv: Deno.Kv,
+  runner: JobRunner,
+): Promise<void> {
+  return queueKv.listenQueue((message) => handleJobMessage(runner, message));
+}

@@ -1,0 +1,72 @@
+/// <reference no-default-lib="true" />
+/// <reference lib="deno.worker" />
+/**
+ * A job thread: opens the app's KV store and runs outfit jobs there (from
+ * the queue, when the main thread dispatches one, and by the sweep on the
+ * first thread), until the main thread asks it to drain. See
+ * lib/jobs/threads.ts.
+ */
+import type { Config } from "../lib/config.ts";
+import type { InProcessEngine } from "../lib/jobs/engine.ts";
+import { QUEUE_GRACE_MS } from "../lib/jobs/engine.ts";
+import type { FromThread, ToThread } from "../lib/jobs/threads.ts";
+import os from "node:os";
+import { openKv } from "../lib/kv.ts";
+import { selectStylists } from "../lib/stylist/select.ts";
+import { startOutfitEngine } from "./outfit_worker.ts";
+
+/**
+ * Job threads run at a lower CPU priority than the server thread (a nice
+ * value, per thread on Linux): when the cores are busy, a viewer's frame or
+ * a status read goes first and a job waits a few milliseconds more. Half of
+ * the scheduler's range, so jobs still get their share and never starve.
+ */
+const JOB_THREAD_NICE = 10;
+
+let kv: Deno.Kv | null = null;
+let engine: InProcessEngine | null = null;
+const reply = (message: FromThread) => self.postMessage(message);
+
+self.onmessage = async (event: MessageEvent<ToThread>) => {
+  const message = event.data;
+  switch (message.type) {
+    case "start": {
+      const config = message.init as Config;
+      lowerPriority();
+      kv = await openKv(config.kvPath);
+      engine = startOutfitEngine({
+        kv,
+        stylists: selectStylists(config),
+        leaseMs: config.leaseMs,
+        useQueue: config.useQueue,
+        sweep: message.sweep,
+        sweepIntervalMs: config.sweepIntervalMs,
+        queuedGraceMs: QUEUE_GRACE_MS,
+      });
+      reply({ type: "started" });
+      break;
+    }
+    case "run":
+      engine?.dispatch(message.jobId);
+      break;
+    case "sweep":
+      engine?.sweep();
+      break;
+    case "drain":
+      await engine?.drain(message.graceMs);
+      kv?.close();
+      reply({ type: "drained" });
+      self.close();
+      break;
+  }
+};
+
+/** Lowers this thread's priority, where the platform and permissions allow. */
+function lowerPriority(): void {
+  try {
+    // Thread 0 is the calling thread: on Linux, this one alone.
+    os.setPriority(0, JOB_THREAD_NICE);
+  } catch {
+    // No --allow-sys=setPriority, or no such call here: same priority then.
+  }
+}
