@@ -79,6 +79,11 @@ for (const threads of ["1", "0"]) {
         nextAt ||= Date.now();
         rest.push(event);
       }
+      console.log(
+        `JOB_THREADS=${threads}: stopped ${took} ms after SIGTERM; the job's next event ${
+          nextAt - restarted
+        } ms after the restart (lease ${LEASE_MS} ms)`,
+      );
       assert.ok(
         nextAt - restarted < 5_000,
         `the job's next event came ${
