@@ -26,3 +26,21 @@ export const PATTERN_WORDS: Record<Pattern, string> = {
   print: "Printed",
   textured: "Textured",
 };
+
+/**
+ * A category counted, as a person says it: "8 tops", "1 dress", "7 shoes",
+ * "1 pair of shoes".
+ */
+const COUNTED: Record<Category, [one: string, many: string]> = {
+  top: ["top", "tops"],
+  bottom: ["bottom", "bottoms"],
+  dress: ["dress", "dresses"],
+  outerwear: ["outerwear", "outerwear"],
+  shoes: ["pair of shoes", "shoes"],
+  accessory: ["accessory", "accessories"],
+  bag: ["bag", "bags"],
+};
+
+export function countedCategory(category: Category, count: number): string {
+  return COUNTED[category][count === 1 ? 0 : 1];
+}

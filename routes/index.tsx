@@ -5,6 +5,7 @@
 import { EmptyWardrobe, TO_DRESS_YOU } from "../components/empty_wardrobe.tsx";
 import { Layout, withDebug } from "../components/layout.tsx";
 import { ItemVisual } from "../components/item_visual.tsx";
+import { countedCategory } from "../components/item_words.ts";
 import { define } from "../lib/define.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { CATEGORIES, type WardrobeItem } from "../lib/schemas.ts";
@@ -72,7 +73,8 @@ function WardrobeGlance(
         {counts.map(({ category, items }) => (
           <li key={category}>
             <span class="glance-label">
-              <span class="glance-count">{items.length}</span> {category}
+              <span class="glance-count">{items.length}</span>{" "}
+              {countedCategory(category, items.length)}
             </span>
             {/* A few of the pieces themselves, as the shopper knows them. */}
             <span class="glance-pieces">

@@ -26,6 +26,15 @@ Deno.test("[pages] home: the sample wardrobe is labelled as one until it is the 
   assert.ok(html.includes(SAMPLE_NOTE), "the note");
   assert.match(html, /<a href="\/wardrobe">Make it yours<\/a>/);
   assert.match(html, /<h2 id="glance-title">The sample wardrobe<\/h2>/);
+  // Each category counted in words, not its id ("8 top", "3 dress").
+  for (const words of ["8 tops", "8 bottoms", "3 dresses", "4 accessories"]) {
+    const [count, name] = words.split(" ");
+    assert.match(
+      html,
+      new RegExp(`<span class="glance-count">${count}</span>\\s*${name}<`),
+      words,
+    );
+  }
 
   const kept = await shopper.send("POST", "/api/wardrobe/keep");
   assert.equal(kept.status, 200);
@@ -82,6 +91,10 @@ Deno.test("[pages] empty wardrobe: every page that needs pieces says so, with no
     seasons: ["autumn"],
   });
   assert.equal(added.status, 201);
+  assert.match(
+    await (await shopper.fetch("/")).text(),
+    /<span class="glance-count">1<\/span>\s*top</,
+  );
   assert.match(
     await (await shopper.fetch("/occasion")).text(),
     /data-island="occasion_form"/,
