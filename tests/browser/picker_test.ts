@@ -169,3 +169,37 @@ browserTest(
     await page.waitForURL(/\/wardrobe$/);
   },
 );
+
+browserTest(
+  "[picker] on a phone, a tile tabbed to comes up whole above the bar, never behind it",
+  async ({ page }) => {
+    await using server = await startTestServer();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openPicker(page, server.url);
+    await page.getByLabel("Search by name").focus();
+    let tiles = 0;
+    for (let i = 0; i < 50; i++) {
+      await page.keyboard.press("Tab");
+      const tile = await page.evaluate(() => {
+        const pick = document.activeElement?.closest(".pick");
+        if (!pick) return null;
+        const bar = document.querySelector(".pick-bar")!
+          .getBoundingClientRect();
+        const box = pick.getBoundingClientRect();
+        return {
+          name: pick.querySelector(".item-name")!.textContent,
+          top: box.top,
+          bottom: box.bottom,
+          barTop: bar.top,
+        };
+      });
+      if (!tile) continue;
+      tiles++;
+      assert.ok(
+        tile.top >= 0 && tile.bottom <= tile.barTop,
+        `${tile.name}: ${tile.top}–${tile.bottom} px, the bar at ${tile.barTop}`,
+      );
+    }
+    assert.ok(tiles > 30, `${tiles} tiles tabbed to`);
+  },
+);
