@@ -5,17 +5,36 @@
 import type { Category, Pattern } from "../lib/schemas.ts";
 
 /**
+ * Each category's name, as a form's option and as the caption under a
+ * piece's picture (a pair of chinos is "Bottoms", not "bottom").
+ */
+export const CATEGORY_NAMES: Record<Category, string> = {
+  top: "Top",
+  bottom: "Bottoms",
+  dress: "Dress",
+  outerwear: "Outerwear",
+  shoes: "Shoes",
+  accessory: "Accessory",
+  bag: "Bag",
+};
+
+/** The name of a category that arrives as a plain string (outfit cards). */
+export function categoryName(category: string): string {
+  return CATEGORY_NAMES[category as Category] ?? category;
+}
+
+/**
  * Each category in words, with what it covers, so a scarf finds its place
  * (short enough that a phone shows the chosen one whole).
  */
 export const CATEGORY_WORDS: Record<Category, [string, string]> = {
-  top: ["Top", "shirts, knits, tees"],
-  bottom: ["Bottoms", "trousers, jeans, skirts"],
-  dress: ["Dress", "dresses, jumpsuits"],
-  outerwear: ["Outerwear", "coats, jackets"],
-  shoes: ["Shoes", "trainers, boots, heels"],
-  accessory: ["Accessory", "scarves, belts, hats"],
-  bag: ["Bag", "handbags, totes"],
+  top: [CATEGORY_NAMES.top, "shirts, knits, tees"],
+  bottom: [CATEGORY_NAMES.bottom, "trousers, jeans, skirts"],
+  dress: [CATEGORY_NAMES.dress, "dresses, jumpsuits"],
+  outerwear: [CATEGORY_NAMES.outerwear, "coats, jackets"],
+  shoes: [CATEGORY_NAMES.shoes, "trainers, boots, heels"],
+  accessory: [CATEGORY_NAMES.accessory, "scarves, belts, hats"],
+  bag: [CATEGORY_NAMES.bag, "handbags, totes"],
 };
 
 export const PATTERN_WORDS: Record<Pattern, string> = {

@@ -5,6 +5,7 @@
  * on their picture.
  */
 import { ItemVisual, type VisualItem } from "./item_visual.tsx";
+import { categoryName } from "./item_words.ts";
 
 export type BoardItem = VisualItem & { id: string; category: string };
 
@@ -57,7 +58,7 @@ export function OutfitBoard(
               <span class="item-name">{item.name}</span>
               {mark && " "}
               {mark}
-              <span class="muted">{item.category}</span>
+              <span class="muted">{categoryName(item.category)}</span>
               {notes?.[item.id] && (
                 <span class="item-note">{notes[item.id]}</span>
               )}

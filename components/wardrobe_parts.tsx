@@ -9,6 +9,7 @@ import type { WardrobeItem } from "../lib/schemas.ts";
 import type { WearStats } from "../lib/looks/wear_stats.ts";
 import { ItemVisual } from "./item_visual.tsx";
 import { ItemWear } from "./item_wear.tsx";
+import { categoryName } from "./item_words.ts";
 
 type Action = () => void;
 
@@ -131,7 +132,9 @@ export function ItemCard(
     <li class="card item-card">
       <ItemVisual item={item} />
       <h2 class="item-name">{item.name}</h2>
-      <p class="muted">{item.category} · {item.colors.join(", ")}</p>
+      <p class="muted">
+        {categoryName(item.category)} · {item.colors.join(", ")}
+      </p>
       <ItemWear
         price={item.price}
         stats={stats}

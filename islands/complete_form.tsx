@@ -9,6 +9,7 @@ import { ItemVisual, type VisualItem } from "../components/item_visual.tsx";
 import { toggled } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
+import { categoryName } from "../components/item_words.ts";
 
 export type AnchorChoice = VisualItem & { id: string; category: string };
 
@@ -124,7 +125,7 @@ export default function CompleteForm(
                         {item.name}
                       </span>
                       <span class="muted" id={`${id}-category`}>
-                        {item.category}
+                        {categoryName(item.category)}
                       </span>
                     </label>
                   </li>

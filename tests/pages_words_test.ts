@@ -230,3 +230,14 @@ Deno.test("[words] the API's issues read as sentences in the forms, by field", (
     }
   }
 });
+
+Deno.test("[pages] captions under pictures name the category in words ('Bottoms', not 'bottom')", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const wardrobe = await (await shopper.fetch("/wardrobe")).text();
+  assert.match(wardrobe, /<p class="muted">Bottoms · [a-z]/);
+  assert.doesNotMatch(wardrobe, /<p class="muted">bottom ·/);
+  const picker = await (await shopper.fetch("/complete")).text();
+  assert.match(picker, /id="[^"]+-category">Bottoms</);
+  assert.doesNotMatch(picker, /-category">(top|bottom|accessory)</);
+});
