@@ -63,10 +63,13 @@ self.onmessage = async (event: MessageEvent<ToThread>) => {
 
 /** Lowers this thread's priority, where the platform and permissions allow. */
 function lowerPriority(): void {
+  // Ask first: without the permission, Deno would prompt in a terminal.
+  const sys = { name: "sys", kind: "setPriority" } as const;
+  if (Deno.permissions.querySync(sys).state !== "granted") return;
   try {
     // Thread 0 is the calling thread: on Linux, this one alone.
     os.setPriority(0, JOB_THREAD_NICE);
   } catch {
-    // No --allow-sys=setPriority, or no such call here: same priority then.
+    // No such call on this platform: same priority then.
   }
 }
