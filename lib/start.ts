@@ -85,7 +85,6 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
     sessionSecret: await loadSessionSecret(kv, config.sessionSecret),
     allowedOrigins: config.allowedOrigins,
   });
-  if (config.onDeploy) sweepByCron(engine);
   const where = threads > 0
     ? `${threads} job thread${threads === 1 ? "" : "s"}`
     : "jobs in the server thread";
@@ -99,22 +98,8 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
     }`,
     async shutdown() {
       const drained = engine.drain(config.drainMs);
-      feeds.closeAll();
+      feeds.closeStreams();
       await drained;
     },
   };
-}
-
-type Cron = (name: string, schedule: string, run: () => void) => unknown;
-
-/**
- * On Deno Deploy an idle instance may not run its timers; a cron wakes it
- * every minute to sweep, the backstop for a job whose starting request
- * ended with its instance.
- */
-function sweepByCron(engine: JobEngine): void {
-  const cron = (Deno as unknown as { cron?: Cron }).cron;
-  if (typeof cron === "function") {
-    cron("Stylist job sweep", "* * * * *", () => engine.sweep());
-  }
 }

@@ -43,8 +43,6 @@ class JobFeed {
   #pulse = Promise.withResolvers<void>();
   #reader: ReadableStreamDefaultReader<[Deno.KvEntryMaybe<Job>]>;
   subscribers = 0;
-  /** Subscribers that read events (streams); a runner needs only the job. */
-  eventReaders = 0;
 
   constructor(
     readonly kv: Deno.Kv,
@@ -87,7 +85,6 @@ class JobFeed {
 
   /** A stream joined: from now on the events are read, from the start. */
   async wantEvents(): Promise<void> {
-    this.eventReaders++;
     if (this.#eventsLoaded) return;
     this.#eventsLoaded = true;
     await this.#catchUp(this.#job?.seq ?? Infinity);
@@ -158,8 +155,10 @@ export class JobFeeds {
   #feeds = new Map<string, JobFeed>();
   /** Live count of open watches (one per watched job), for tests and monitoring. */
   openWatches = 0;
-  /** Every open subscription, so a shutdown can end them all. */
-  #open = new Set<() => void>();
+  /** Every open stream's subscription, so a shutdown can end them all. */
+  #streams = new Set<() => void>();
+  /** A shutdown began: streams that join now end at once. */
+  #streamsClosed = false;
 
   /**
    * Follows a job. `events: false` is for a runner, which needs only the
@@ -170,6 +169,9 @@ export class JobFeeds {
     jobId: string,
     { events = true }: { events?: boolean } = {},
   ): Subscription {
+    // A stream that arrives during a shutdown (its request was already in
+    // the handler) ends at once, or it would hold the server open.
+    if (events && this.#streamsClosed) return CLOSED;
     let feed = this.#feeds.get(jobId);
     if (!feed || feed.failed) {
       feed = new JobFeed(kv, jobId, this);
@@ -183,15 +185,14 @@ export class JobFeeds {
     const close = () => {
       if (!open) return;
       open = false;
-      this.#open.delete(close);
+      this.#streams.delete(close);
       closed.resolve(null);
-      if (events) active.eventReaders--;
       if (--active.subscribers === 0) {
         if (this.#feeds.get(jobId) === active) this.#feeds.delete(jobId);
         active.close();
       }
     };
-    this.#open.add(close);
+    if (events) this.#streams.add(close);
     return {
       next: async (afterSeq) => {
         await loaded;
@@ -219,8 +220,20 @@ export class JobFeeds {
     };
   }
 
-  /** Ends every subscription (a shutdown): streams end, clients reconnect. */
-  closeAll(): void {
-    for (const close of [...this.#open]) close();
+  /**
+   * Ends every stream, now and from now on (a shutdown): clients reconnect
+   * elsewhere or after the restart. Runners keep their watch, so a cancel
+   * during the drain still stops a job at once.
+   */
+  closeStreams(): void {
+    this.#streamsClosed = true;
+    for (const close of [...this.#streams]) close();
   }
 }
+
+/** What a stream gets once streams are closed: nothing, and the end. */
+const CLOSED: Subscription = {
+  next: () => Promise.resolve(null),
+  change: () => Promise.resolve(null),
+  close: () => {},
+};
