@@ -37,6 +37,8 @@ export class JobWriter {
   #usage: TokenUsage | undefined;
   #lastCommit = Date.now();
   #heartbeat: ReturnType<typeof setInterval>;
+  /** Closed: the job is not worked on here any more; no renewals. */
+  #closed = false;
 
   constructor(kv: Deno.Kv, entry: JobEntry, options: JobWriterOptions) {
     this.#kv = kv;
@@ -47,7 +49,11 @@ export class JobWriter {
     const every = Math.max(1, Math.floor(options.leaseMs / 3));
     this.#heartbeat = setInterval(() => {
       if (Date.now() - this.#lastCommit < every) return;
-      this.#enqueue(() => this.#commit([], { renew: true })).catch(() => {
+      // Checked again when its turn comes: a renewal queued behind a
+      // hand-back would take the lease straight back.
+      this.#enqueue(() =>
+        this.#closed ? Promise.resolve() : this.#commit([], { renew: true })
+      ).catch(() => {
         // Surfaced by the next append.
       });
     }, every);
@@ -55,6 +61,7 @@ export class JobWriter {
 
   /** Stops the heartbeat; the job is no longer being worked on here. */
   close(): void {
+    this.#closed = true;
     clearInterval(this.#heartbeat);
     clearTimeout(this.#flushTimer);
   }
@@ -115,8 +122,7 @@ export class JobWriter {
    * wait for the job to finish.
    */
   async handBack(): Promise<void> {
-    clearTimeout(this.#flushTimer);
-    this.#flushTimer = undefined;
+    this.close();
     await this.#enqueue(() =>
       this.#commit([], {
         renew: true,
@@ -126,7 +132,6 @@ export class JobWriter {
         },
       })
     );
-    this.close();
   }
 
   /** Writes any buffered reasoning now. */

@@ -3,6 +3,7 @@ import { claimJob, getJob, listEvents } from "./store.ts";
 import { storeWithJobs } from "./test_jobs.ts";
 import { JobWriter } from "./writer.ts";
 import { waitFor } from "../../tests/helpers/wait_for.ts";
+import { delay } from "../delay.ts";
 
 Deno.test("[writer] a silent worker's lease is renewed by its heartbeat", async () => {
   using store = await storeWithJobs();
@@ -56,4 +57,41 @@ Deno.test("[writer] handing back releases the lease, keeps the reasoning, and do
   assert.equal(job.attempts, 0);
   assert.equal(job.reasoning, "Half a thought");
   assert.ok(await claimJob(store.kv, jobId, { leaseMs: 30_000 }));
+});
+
+Deno.test("[writer] a heartbeat due while the hand-back commits does not take the lease back", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  // Commits wait at a gate (as when another thread holds SQLite's write
+  // lock), so the hand-back is still in flight when the heartbeat is due.
+  const gate = Promise.withResolvers<void>();
+  const gated = new Proxy(store.kv, {
+    get(kv, name) {
+      if (name !== "atomic") {
+        const value = Reflect.get(kv, name, kv);
+        return typeof value === "function" ? value.bind(kv) : value;
+      }
+      return () => {
+        const op = kv.atomic();
+        const commit = op.commit.bind(op);
+        op.commit = async () => {
+          await gate.promise;
+          return commit();
+        };
+        return op;
+      };
+    },
+  });
+  const leaseMs = 30; // a heartbeat is due every 10 ms
+  const claimed = (await claimJob(store.kv, jobId, { leaseMs }))!;
+  const writer = new JobWriter(gated, claimed, { leaseMs });
+  const handedBack = writer.handBack();
+  // Several heartbeat periods pass while the hand-back waits at the gate.
+  await delay(5 * leaseMs);
+  gate.resolve();
+  await handedBack;
+  await writer.flush(); // whatever was queued behind the hand-back has run
+  const { job } = (await getJob(store.kv, jobId))!;
+  assert.equal(job.lease?.until, 0, "still handed back");
+  assert.ok(await claimJob(store.kv, jobId, { leaseMs }), "claimable at once");
 });
