@@ -85,8 +85,10 @@ export class JobRunner {
    */
   async drain(graceMs: number): Promise<void> {
     this.#closed = true;
+    // Settled, not all: one job's failure must not stop the others being
+    // handed back.
     const all = () =>
-      Promise.all([...this.#running.values()].map((r) => r.done));
+      Promise.allSettled([...this.#running.values()].map((r) => r.done));
     const timer = Promise.withResolvers<void>();
     const id = setTimeout(timer.resolve, graceMs);
     await Promise.race([all(), timer.promise]);

@@ -146,3 +146,40 @@ Deno.test("[runner] a job whose workers keep dying is given up on, with what it 
   assert.equal(job.status, "failed");
   assert.equal(job.error, "Given up.");
 });
+
+Deno.test("[runner] a job that fails during the drain does not stop the others being handed back", async () => {
+  using store = await storeWithJobs(2);
+  const [failing, slow] = store.ids;
+  // The store fails the failing job's next read (a storage error).
+  let failNext = false;
+  const kv = new Proxy(store.kv, {
+    get(target, name) {
+      const value = Reflect.get(target, name, target);
+      if (name === "get") {
+        return (key: Deno.KvKey, ...rest: unknown[]) => {
+          if (failNext && key[1] === failing) {
+            failNext = false;
+            return Promise.reject(new Error("storage error"));
+          }
+          return target.get(key, ...rest as []);
+        };
+      }
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const started = gate();
+  const runner = runnerFor(kv, async (_writer, signal) => {
+    started.open();
+    await aborted(signal);
+    signal.throwIfAborted();
+  });
+  const running = runner.run(slow);
+  await started.opened;
+  failNext = true;
+  const failed = runner.run(failing);
+  await runner.drain(100);
+  await assert.rejects(failed, /storage error/);
+  await running;
+  const { job } = (await getJob(store.kv, slow))!;
+  assert.equal(job.lease?.until, 0, "handed back all the same");
+});
