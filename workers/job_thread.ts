@@ -25,44 +25,61 @@ const JOB_THREAD_NICE = 10;
 
 let kv: Deno.Kv | null = null;
 let engine: InProcessEngine | null = null;
+let started: Promise<void> | null = null;
 const reply = (message: FromThread) => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<ToThread>) => {
   const message = event.data;
   switch (message.type) {
     case "start": {
-      const config = message.init as Config;
-      lowerPriority();
-      kv = await openKv(config.kvPath);
-      engine = startOutfitEngine({
-        kv,
-        stylists: selectStylists(config),
-        leaseMs: config.leaseMs,
-        useQueue: config.useQueue,
-        sweep: message.sweep,
-        sweepIntervalMs: config.sweepIntervalMs,
-        queuedGraceMs: QUEUE_GRACE_MS,
-      });
+      started = start(message.init as Config, message.sweep);
+      await started;
       reply({ type: "started" });
       break;
     }
+    // Messages that arrive while the store is still opening wait for it.
     case "run":
+      await started;
       engine?.dispatch(message.jobId);
       break;
     case "sweep":
+      await started;
       engine?.sweep();
       break;
     case "drain":
-      await engine?.drain(message.graceMs);
-      kv?.close();
-      reply({ type: "drained" });
-      self.close();
+      try {
+        await started;
+        await engine?.drain(message.graceMs);
+      } catch (err) {
+        console.error("Job thread drain failed:", err);
+      } finally {
+        // Answered whatever happened: the main thread must not wait on us.
+        kv?.close();
+        reply({ type: "drained" });
+        self.close();
+      }
       break;
   }
 };
 
+async function start(config: Config, sweep: boolean): Promise<void> {
+  lowerPriority();
+  kv = await openKv(config.kvPath);
+  engine = startOutfitEngine({
+    kv,
+    stylists: selectStylists(config),
+    leaseMs: config.leaseMs,
+    useQueue: config.useQueue,
+    sweep,
+    sweepIntervalMs: config.sweepIntervalMs,
+    queuedGraceMs: QUEUE_GRACE_MS,
+  });
+}
+
 /** Lowers this thread's priority, where the platform and permissions allow. */
 function lowerPriority(): void {
+  // Elsewhere the call would lower the whole process, the server included.
+  if (Deno.build.os !== "linux") return;
   // Ask first: without the permission, Deno would prompt in a terminal.
   const sys = { name: "sys", kind: "setPriority" } as const;
   if (Deno.permissions.querySync(sys).state !== "granted") return;
