@@ -9,8 +9,16 @@
 import { loadConfig } from "./lib/config.ts";
 import { startStylist } from "./lib/start.ts";
 
+// The backstop under the backstop: where an idle instance may not run its
+// timers (Deno Deploy), a cron wakes it every minute to sweep for jobs whose
+// starting request ended with its instance. Deno.cron must be registered at
+// a module's top level, unconditionally, before the server starts.
+let sweep = (): Promise<void> => Promise.resolve();
+Deno.cron("Stylist job sweep", "* * * * *", () => sweep());
+
 const config = loadConfig();
 const stylist = await startStylist({ config });
+sweep = () => stylist.engine.sweep();
 
 const server = Deno.serve({
   port: config.port,

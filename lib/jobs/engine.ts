@@ -21,8 +21,11 @@ export interface JobEngine {
    * back the rest. Resolves when nothing runs any more.
    */
   drain(graceMs: number): Promise<void>;
-  /** Sweeps now (a cron's tick), on top of the regular interval. */
-  sweep(): void;
+  /**
+   * Sweeps now (a cron's tick), on top of the regular interval; resolves
+   * when that sweep is done (in a job thread: once it is asked for).
+   */
+  sweep(): Promise<void>;
 }
 
 export type InProcessOptions = RunnerOptions & {
@@ -67,8 +70,8 @@ export class InProcessEngine implements JobEngine {
     );
   }
 
-  sweep(): void {
-    this.sweeper?.sweep();
+  sweep(): Promise<void> {
+    return this.sweeper?.sweep() ?? Promise.resolve();
   }
 
   async drain(graceMs: number): Promise<void> {
