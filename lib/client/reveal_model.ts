@@ -126,7 +126,12 @@ export function createRevealModel(props: RevealProps) {
     if (next.status === "queued" && event.type === "progress") {
       next.status = "running";
     }
-    job.value = next;
+    batch(() => {
+      job.value = next;
+      // The end arrives within milliseconds of its commit: stop the clock
+      // now, not at the next tick, so the summary matches a reload's.
+      if (isTerminal(next.status)) elapsed.value = seconds(Date.now() - skew);
+    });
   }
 
   /** Takes a polled snapshot (`GET /api/jobs/:id`) unless it is older. */

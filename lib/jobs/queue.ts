@@ -23,9 +23,9 @@ export async function handleJobMessage(
 }
 
 /**
- * Listens on `queueKv` until it is closed. Give the listener a KV handle of
- * its own: closing it stops new deliveries while the runner's handle keeps
- * writing the jobs already running (a graceful shutdown).
+ * Listens on `queueKv` until it is closed. A delivery that arrives once a
+ * shutdown began is refused (above), so the queue redelivers it elsewhere,
+ * while the jobs already running keep writing through the same handle.
  */
 export function listenForJobs(
   queueKv: Deno.Kv,
