@@ -16,10 +16,14 @@
  */
 /// <reference lib="dom" />
 import assert from "node:assert/strict";
-import { Buffer } from "node:buffer";
 import type { Locator, Page } from "playwright-core";
 import { DESKTOP, PHONE } from "../helpers/axe.ts";
-import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import {
+  browserTest,
+  cameraJpeg,
+  waitForEnd,
+  waitForReveal,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOCS = new URL("../../docs/", import.meta.url);
@@ -78,46 +82,6 @@ function daysAgo(days: number): string {
   const d = new Date(Date.now() - days * 86_400_000);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
-
-/**
- * A photo as a phone hands it over (1600×1200 JPEG): a navy jumper on a
- * light, softly lit ground.
- */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 1600;
-    canvas.height = 1200;
-    const c = canvas.getContext("2d")!;
-    const ground = c.createRadialGradient(800, 560, 100, 800, 600, 1000);
-    ground.addColorStop(0, "#f4f1ea");
-    ground.addColorStop(1, "#d9d3c7");
-    c.fillStyle = ground;
-    c.fillRect(0, 0, 1600, 1200);
-    c.shadowColor = "rgb(0 0 0 / 0.25)";
-    c.shadowBlur = 40;
-    c.shadowOffsetY = 16;
-    c.fillStyle = "#1f2c4d";
-    c.beginPath();
-    // Shoulders, a long sleeve down, the body, the other sleeve up.
-    const outline = "560,220 1040,220 1250,330 1330,900 1200,920 1090,470 " +
-      "1080,1020 520,1020 510,470 400,920 270,900 350,330";
-    for (const point of outline.split(" ")) {
-      const [x, y] = point.split(",").map(Number);
-      c.lineTo(x, y);
-    }
-    c.closePath();
-    c.fill();
-    const blob = await new Promise<Blob>((resolve) =>
-      canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.92)
-    );
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = "";
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  });
-  return Buffer.from(base64, "base64");
 }
 
 /** Scrolls `target` to the top of the screen, a little below the edge. */

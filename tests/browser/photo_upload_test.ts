@@ -9,67 +9,16 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import type { Page, Request } from "playwright-core";
-import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import {
+  browserTest,
+  cameraJpeg,
+  waitForEnd,
+  waitForReveal,
+  watchViolations,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const PHOTO_URL = /^\/photos\/[0-9a-f]{32}\.(webp|jpg)$/;
-
-/**
- * A 1600×1200 JPEG drawn in the page: a navy jumper on a light, slightly
- * grainy ground (the grain makes it weigh what a photo does).
- */
-async function cameraJpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = document.createElement("canvas");
-    canvas.width = 1600;
-    canvas.height = 1200;
-    const c = canvas.getContext("2d")!;
-    c.fillStyle = "#eeeae2";
-    c.fillRect(0, 0, 1600, 1200);
-    c.fillStyle = "#1f2c4d";
-    c.beginPath();
-    // Body, then the sleeves out to the sides.
-    c.moveTo(560, 220);
-    c.lineTo(1040, 220);
-    c.lineTo(1320, 420);
-    c.lineTo(1240, 560);
-    c.lineTo(1080, 470);
-    c.lineTo(1080, 1020);
-    c.lineTo(520, 1020);
-    c.lineTo(520, 470);
-    c.lineTo(360, 560);
-    c.lineTo(280, 420);
-    c.closePath();
-    c.fill();
-    const image = c.getImageData(0, 0, 1600, 1200);
-    for (let i = 0; i < image.data.length; i += 4) {
-      const grain = (Math.random() - 0.5) * 24;
-      for (let k = 0; k < 3; k++) image.data[i + k] += grain;
-    }
-    c.putImageData(image, 0, 0);
-    const blob = await new Promise<Blob>((resolve) =>
-      canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.92)
-    );
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = "";
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  });
-  return Buffer.from(base64, "base64");
-}
-
-/** CSP violations the page reports (a `blob:` preview would be one). */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (globalThis as unknown as { __cspViolation: (v: string) => void })
-        .__cspViolation(`${e.effectiveDirective} blocked ${e.blockedURI}`);
-    });
-  });
-  return seen;
-}
 
 /** Every photo upload or removal the page sends. */
 function watchPhotoRequests(page: Page): Request[] {

@@ -6,8 +6,13 @@
  * complains about the drawings.
  */
 import assert from "node:assert/strict";
-import type { Locator, Page } from "playwright-core";
-import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import type { Locator } from "playwright-core";
+import {
+  browserTest,
+  waitForEnd,
+  waitForReveal,
+  watchViolations,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const PHONE = { width: 390, height: 844 };
@@ -26,19 +31,6 @@ async function assertAllLoaded(scope: Locator, what: string): Promise<number> {
     assert.ok(width > 0, `${what}: picture ${i + 1} loaded`);
   }
   return images.length;
-}
-
-/** CSP violations reported by the page, from before it loads. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: string) => seen.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (globalThis as unknown as { __cspViolation: (v: string) => void })
-        .__cspViolation(`${e.effectiveDirective} blocked ${e.blockedURI}`);
-    });
-  });
-  return seen;
 }
 
 /** The widths of the pictures in `scope`, and the most side by side. */

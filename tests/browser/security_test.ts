@@ -6,7 +6,12 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import {
+  browserTest,
+  waitForEnd,
+  waitForReveal,
+  watchViolations,
+} from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
 import { waitFor } from "../helpers/wait_for.ts";
 
@@ -23,33 +28,6 @@ function startImageHost() {
     url: `http://img.localhost:${server.addr.port}/jacket.svg`,
     [Symbol.asyncDispose]: () => server.shutdown(),
   };
-}
-
-type Violation = { directive: string; blocked: string; sample: string };
-
-/** Collects CSP violations, reported by the page and by the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const seen: string[] = [];
-  await page.exposeFunction("__cspViolation", (v: Violation) => {
-    seen.push(`${v.directive} blocked ${v.blocked} ${v.sample}`);
-  });
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => {
-      (globalThis as unknown as {
-        __cspViolation: (v: Violation) => void;
-      }).__cspViolation({
-        directive: e.effectiveDirective,
-        blocked: e.blockedURI,
-        sample: e.sample,
-      });
-    });
-  });
-  page.on("console", (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) {
-      seen.push(`console: ${message.text()}`);
-    }
-  });
-  return seen;
 }
 
 /** Every island marker on the page has been hydrated. */

@@ -11,6 +11,7 @@ import {
   chromium,
   type Page,
 } from "playwright-core";
+import { Buffer } from "node:buffer";
 import { findChromium } from "./chromium.ts";
 
 export const ARTIFACTS = new URL("../../test-results/", import.meta.url);
@@ -152,4 +153,81 @@ export async function waitForEnd(
 ): Promise<string[]> {
   await page.locator(`.reveal[data-status="${status}"]`).waitFor({ timeout });
   return await page.locator("article h2").allTextContents();
+}
+
+type Violation = { directive: string; blocked: string; sample: string };
+
+/**
+ * Collects the page's CSP violations, from before it loads: those it
+ * reports (`securitypolicyviolation`) and those only the console says.
+ */
+export async function watchViolations(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction("__cspViolation", (v: Violation) => {
+    seen.push(`${v.directive} blocked ${v.blocked} ${v.sample}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (globalThis as unknown as {
+        __cspViolation: (v: Violation) => void;
+      }).__cspViolation({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+      });
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) {
+      seen.push(`console: ${message.text()}`);
+    }
+  });
+  return seen;
+}
+
+/**
+ * A photo as a phone hands it over (1600×1200 JPEG, drawn in the page): a
+ * navy jumper on a light, softly lit ground, with grain so it weighs what a
+ * photo does.
+ */
+export async function cameraJpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(async () => {
+    const canvas = document.createElement("canvas");
+    canvas.width = 1600;
+    canvas.height = 1200;
+    const c = canvas.getContext("2d")!;
+    const ground = c.createRadialGradient(800, 560, 100, 800, 600, 1000);
+    ground.addColorStop(0, "#f4f1ea");
+    ground.addColorStop(1, "#d9d3c7");
+    c.fillStyle = ground;
+    c.fillRect(0, 0, 1600, 1200);
+    c.shadowColor = "rgb(0 0 0 / 0.25)";
+    c.shadowBlur = 40;
+    c.shadowOffsetY = 16;
+    c.fillStyle = "#1f2c4d";
+    c.beginPath();
+    // Shoulders, a long sleeve down, the body, the other sleeve up.
+    const outline = "560,220 1040,220 1250,330 1330,900 1200,920 1090,470 " +
+      "1080,1020 520,1020 510,470 400,920 270,900 350,330";
+    for (const point of outline.split(" ")) {
+      const [x, y] = point.split(",").map(Number);
+      c.lineTo(x, y);
+    }
+    c.closePath();
+    c.fill();
+    const image = c.getImageData(0, 0, 1600, 1200);
+    for (let i = 0; i < image.data.length; i += 4) {
+      const grain = (Math.random() - 0.5) * 24;
+      for (let k = 0; k < 3; k++) image.data[i + k] += grain;
+    }
+    c.putImageData(image, 0, 0);
+    const blob = await new Promise<Blob>((resolve) =>
+      canvas.toBlob((b) => resolve(b!), "image/jpeg", 0.92)
+    );
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let binary = "";
+    for (const b of bytes) binary += String.fromCharCode(b);
+    return btoa(binary);
+  });
+  return Buffer.from(base64, "base64");
 }
