@@ -6,8 +6,6 @@
  */
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
-import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
-import { type Stylist, StylistError } from "../../lib/stylist/types.ts";
 import {
   assertAccessible,
   assertFocus,
@@ -17,6 +15,7 @@ import {
   PHONE,
 } from "../helpers/axe.ts";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import { failsAfterOne } from "../helpers/fixtures.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const SIZES = [DESKTOP, PHONE];
@@ -176,7 +175,9 @@ for (const size of SIZES) {
   browserTest(
     `[a11y] the reveal page after an error, at ${sizeOf(size)}`,
     async ({ browser }) => {
-      await using server = await startTestServer({ stylist: failsAfterOne() });
+      await using server = await startTestServer({
+        stylist: failsAfterOne(200),
+      });
       await using tab = await axePage(browser, size);
       const { page } = tab;
       await startOccasion(page, server.url);
@@ -207,22 +208,3 @@ browserTest(
     assert.equal(await page.evaluate(() => scrollY), 0);
   },
 );
-
-/** The built-in stylist, made to fail after its first outfit. */
-function failsAfterOne(): Stylist {
-  const local = createLocalStylist({ delayMs: 200 });
-  return {
-    name: "fails-after-one",
-    source: "local",
-    async *generate(input) {
-      for await (const event of local.generate(input)) {
-        yield event;
-        if (event.type === "outfit") {
-          throw new StylistError(
-            "The stylist lost its thread after one outfit",
-          );
-        }
-      }
-    },
-  };
-}

@@ -5,9 +5,8 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
-import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
-import { type Stylist, StylistError } from "../../lib/stylist/types.ts";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
+import { failsAfterOne } from "../helpers/fixtures.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const PACE_MS = 300;
@@ -118,29 +117,12 @@ browserTest(
   },
 );
 
-/** The built-in stylist, made to fail after its first outfit. */
-function failsAfterOne(): Stylist {
-  const local = createLocalStylist({ delayMs: PACE_MS });
-  return {
-    name: "fails-after-one",
-    source: "local",
-    async *generate(input) {
-      for await (const event of local.generate(input)) {
-        yield event;
-        if (event.type === "outfit") {
-          throw new StylistError(
-            "The stylist lost its thread after one outfit.",
-          );
-        }
-      }
-    },
-  };
-}
-
 browserTest(
   "[browser] an error shows the message, the finished outfit and a retry",
   async ({ page, screenshot }) => {
-    await using server = await startTestServer({ stylist: failsAfterOne() });
+    await using server = await startTestServer({
+      stylist: failsAfterOne(PACE_MS),
+    });
     await startOccasion(page, server.url);
     const titles = await waitForEnd(page, "failed");
     assert.equal(titles.length, 1);

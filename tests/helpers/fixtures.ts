@@ -1,4 +1,6 @@
-/** Small things many API tests share. */
+/** Small things many tests share. */
+import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
+import { type Stylist, StylistError } from "../../lib/stylist/types.ts";
 
 /** A valid wardrobe item as a client sends it. */
 export const SCARF = {
@@ -24,4 +26,26 @@ export async function jobCount(kv: Deno.Kv): Promise<number> {
   let count = 0;
   for await (const _ of kv.list({ prefix: ["jobs"] })) count++;
   return count;
+}
+
+/**
+ * The built-in stylist, paced by `delayMs` an outfit, made to fail after its
+ * first outfit: a job that ends in an error with one outfit to keep.
+ */
+export function failsAfterOne(delayMs: number): Stylist {
+  const local = createLocalStylist({ delayMs });
+  return {
+    name: "fails-after-one",
+    source: "local",
+    async *generate(input) {
+      for await (const event of local.generate(input)) {
+        yield event;
+        if (event.type === "outfit") {
+          throw new StylistError(
+            "The stylist lost its thread after one outfit.",
+          );
+        }
+      }
+    },
+  };
 }
