@@ -34,6 +34,8 @@ class JobFeed {
   #events: JobEvent[] = [];
   /** Whether `#events` holds the log from its start (someone reads it). */
   #eventsLoaded = false;
+  /** The catch-up under way, if any (see #catchUp). */
+  #catching: Promise<void> = Promise.resolve();
   #job: Job | null = null;
   #versionstamp: string | null = null;
   #ended = false;
@@ -94,14 +96,20 @@ class JobFeed {
     this.#reader.cancel().catch(() => {});
   }
 
-  async #catchUp(seq: number) {
-    const last = this.#events.at(-1)?.seq ?? 0;
-    if (seq > last) {
-      const fresh = await listEvents(this.kv, this.jobId, last);
-      // Another catch-up may have run meanwhile: keep each event once.
-      const known = this.#events.at(-1)?.seq ?? 0;
-      this.#events.push(...fresh.filter((event) => event.seq > known));
-    }
+  /**
+   * Reads the events up to `seq` that the feed does not hold yet. One list
+   * at a time: a stream joining while the watch wakes (the first stream of
+   * a job, a reconnect) waits for the list under way, then finds nothing
+   * left to read, instead of listing the log a second time.
+   */
+  #catchUp(seq: number): Promise<void> {
+    const run = this.#catching.catch(() => {}).then(async () => {
+      const last = this.#events.at(-1)?.seq ?? 0;
+      if (seq <= last) return;
+      this.#events.push(...await listEvents(this.kv, this.jobId, last));
+    });
+    this.#catching = run;
+    return run;
   }
 
   async #follow() {

@@ -69,12 +69,14 @@ export function streamJobEvents(
           const state = await feed.next(lastSent);
           if (!state) return;
           // Everything new in one chunk: one write per wake-up, not per event.
+          // The feed holds the log from its start and sequence numbers run
+          // 1, 2, 3… without a gap, so what is new starts at index lastSent.
+          const { events } = state;
           let frames = "";
-          for (const event of state.events) {
-            if (event.seq <= lastSent) continue;
-            frames += frameOf(event);
-            lastSent = event.seq;
+          for (let i = lastSent; i < events.length; i++) {
+            frames += frameOf(events[i]);
           }
+          lastSent = Math.max(lastSent, events.length);
           if (frames) send(frames);
           if (state.ended) return;
         }
@@ -109,7 +111,7 @@ const encoder = new TextEncoder();
  */
 const frames = new WeakMap<JobEvent, string>();
 
-export function frameOf(event: JobEvent): string {
+function frameOf(event: JobEvent): string {
   let frame = frames.get(event);
   if (frame === undefined) {
     frame = `event: ${event.type}\ndata: ${
