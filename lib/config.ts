@@ -56,8 +56,6 @@ export type Config = {
   jobThreads: number;
   /** On SIGTERM/SIGINT, how long running jobs may finish before hand-back. */
   drainMs: number;
-  /** Running on Deno Deploy (`DENO_DEPLOYMENT_ID` is set). */
-  onDeploy: boolean;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -137,9 +135,9 @@ function modelFrom(env: Env): ModelConfig | null {
 }
 
 /** Worker threads by default: the cores but one, at least one. */
-function defaultThreads(onDeploy: boolean, kvPath: string | undefined): number {
-  // Deploy documents no Web Workers for apps; a `:memory:` store is per handle.
-  if (onDeploy || kvPath === ":memory:") return 0;
+function defaultThreads(onDeploy: boolean): number {
+  // Deploy documents no Web Workers for apps.
+  if (onDeploy) return 0;
   return Math.max(1, (navigator.hardwareConcurrency ?? 2) - 1);
 }
 
@@ -172,10 +170,10 @@ export function loadConfig(env: Env = Deno.env): Config {
     model: modelFrom(env),
     allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),
     currency: currencyFrom(env),
+    // A `:memory:` store is per handle: threads could not share it.
     jobThreads: kvPath === ":memory:"
       ? 0
-      : intFrom(env, "JOB_THREADS", defaultThreads(onDeploy, kvPath)),
+      : intFrom(env, "JOB_THREADS", defaultThreads(onDeploy)),
     drainMs: intFrom(env, "DRAIN_MS", 4_000),
-    onDeploy,
   };
 }

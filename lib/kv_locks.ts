@@ -6,6 +6,8 @@
  * simply tried again, a moment later; callers never see the collision.
  */
 
+import { delay } from "./delay.ts";
+
 /** Collisions last microseconds; give up only if something is truly stuck. */
 const MAX_TRIES = 40;
 
@@ -21,7 +23,7 @@ async function retryLocked<T>(write: () => Promise<T>): Promise<T> {
       if (!isLocked(err) || attempt >= MAX_TRIES) throw err;
       // 1–2 ms at first, up to ~20 ms: spread the threads apart.
       const wait = Math.min(20, attempt) * (1 + Math.random());
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await delay(wait);
     }
   }
 }

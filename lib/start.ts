@@ -9,7 +9,7 @@ import type { Hono } from "hono";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./define.ts";
-import { type JobEngine, QUEUE_GRACE_MS } from "./jobs/engine.ts";
+import type { JobEngine } from "./jobs/engine.ts";
 import { JobFeeds } from "./jobs/feed.ts";
 import { ThreadEngine } from "./jobs/threads.ts";
 import { openKv } from "./kv.ts";
@@ -70,7 +70,6 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
       useQueue: config.useQueue,
       sweep: true,
       sweepIntervalMs: config.sweepIntervalMs,
-      queuedGraceMs: QUEUE_GRACE_MS,
     });
   }
   const app = createApp({

@@ -101,7 +101,6 @@ function startSweeping(kv: Deno.Kv, stylist: Stylist = createLocalStylist()) {
     useQueue: false,
     sweep: true,
     sweepIntervalMs: 20,
-    queuedGraceMs: 0,
   });
   return { stop: () => engine.drain(0) };
 }

@@ -8,7 +8,6 @@
  */
 import type { Config } from "../lib/config.ts";
 import type { InProcessEngine } from "../lib/jobs/engine.ts";
-import { QUEUE_GRACE_MS } from "../lib/jobs/engine.ts";
 import type { FromThread, ToThread } from "../lib/jobs/threads.ts";
 import os from "node:os";
 import { openKv } from "../lib/kv.ts";
@@ -72,7 +71,6 @@ async function start(config: Config, sweep: boolean): Promise<void> {
     useQueue: config.useQueue,
     sweep,
     sweepIntervalMs: config.sweepIntervalMs,
-    queuedGraceMs: QUEUE_GRACE_MS,
   });
 }
 

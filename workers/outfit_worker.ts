@@ -136,7 +136,7 @@ export type OutfitEngineOptions =
 export function outfitRunner(
   options: Omit<
     OutfitEngineOptions,
-    "useQueue" | "sweep" | "sweepIntervalMs" | "queuedGraceMs"
+    "useQueue" | "sweep" | "sweepIntervalMs"
   >,
 ): JobRunner {
   return new JobRunner({ ...options, ...runnerOptions(options) });

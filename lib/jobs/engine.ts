@@ -34,12 +34,14 @@ export type InProcessOptions = RunnerOptions & {
   /** Whether this runner also sweeps (one sweeper per process is enough). */
   sweep: boolean;
   sweepIntervalMs: number;
-  /** How long a queued job is left to the queue before the sweep runs it. */
-  queuedGraceMs: number;
 };
 
-/** The queue delivers in ~50 ms; a job still queued after this was missed. */
-export const QUEUE_GRACE_MS = 5_000;
+/**
+ * How long a queued job is left to the queue before the sweep runs it: the
+ * queue delivers in ~50 ms, so a job still queued after this was missed.
+ * Without a queue the sweep takes every job it finds.
+ */
+const QUEUE_GRACE_MS = 5_000;
 
 export class InProcessEngine implements JobEngine {
   readonly runner: JobRunner;
@@ -59,7 +61,7 @@ export class InProcessEngine implements JobEngine {
         kv: options.kv,
         runner: this.runner,
         intervalMs: options.sweepIntervalMs,
-        queuedGraceMs: options.useQueue ? options.queuedGraceMs : 0,
+        queuedGraceMs: options.useQueue ? QUEUE_GRACE_MS : 0,
       })
       : null;
   }

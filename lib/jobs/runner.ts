@@ -10,6 +10,7 @@
  * What a job does is the `work` function (for Stylist: workers/outfit_worker.ts),
  * which only writes its events; it never sees a lease or a claim.
  */
+import { delay } from "../delay.ts";
 import type { JobFeeds } from "./feed.ts";
 import { isTerminal, type Job } from "./job.ts";
 import { claimJob, type JobEntry } from "./store.ts";
@@ -53,11 +54,6 @@ export class JobRunner {
     this.#options = options;
   }
 
-  /** Jobs this runner is working on now. */
-  get size(): number {
-    return this.#running.size;
-  }
-
   /** Whether the runner has stopped taking jobs (a shutdown began). */
   get closed(): boolean {
     return this.#closed;
@@ -89,10 +85,9 @@ export class JobRunner {
     // handed back.
     const all = () =>
       Promise.allSettled([...this.#running.values()].map((r) => r.done));
-    const timer = Promise.withResolvers<void>();
-    const id = setTimeout(timer.resolve, graceMs);
-    await Promise.race([all(), timer.promise]);
-    clearTimeout(id);
+    const finished = new AbortController();
+    await Promise.race([all(), delay(graceMs, finished.signal)]);
+    finished.abort();
     for (const { abort } of this.#running.values()) {
       abort.abort(new HandedBack("The instance is shutting down"));
     }

@@ -12,6 +12,7 @@
 import assert from "node:assert/strict";
 import axe from "axe-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { delay } from "../../lib/delay.ts";
 
 /** The rule sets of WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
 const WCAG_AA = [
@@ -136,7 +137,7 @@ export async function assertFocus(
   const deadline = Date.now() + 3_000;
   let now = await focused(page);
   while (!expected.test(now) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
     now = await focused(page);
   }
   assert.match(now, expected, "where focus is");

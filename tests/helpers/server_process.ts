@@ -13,10 +13,9 @@ export type ServerProcess = {
   url: string;
   /** VmHWM: the most resident memory the process has had, in MB. */
   peakRssMb(): Promise<number>;
-  /** CPU time (user + system) the process has used so far, in seconds. */
-  cpuSeconds(): Promise<number>;
   /**
-   * The same, split by thread: the server (JavaScript) thread, the job
+   * CPU time (user + system) the process has used so far, in seconds, by
+   * thread: the server (JavaScript) thread, the job
    * threads (Deno names a Worker's thread `worker-N`) and the rest (V8's
    * compiler and GC helpers, tokio's I/O and SQLite).
    */
@@ -122,7 +121,6 @@ export async function startServerProcess(
       const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
       return kb / 1024;
     },
-    cpuSeconds: () => cpuOf(`/proc/${child.pid}`),
     async threadCpuSeconds() {
       const cpu: ThreadCpu = { server: 0, jobs: 0, other: 0 };
       for await (const task of Deno.readDir(`/proc/${child.pid}/task`)) {
