@@ -67,17 +67,6 @@ async function readItems(
   return entries;
 }
 
-/**
- * Whether the shopper is still looking at the sample wardrobe, rather than
- * one they made theirs (by changing it, keeping it, clearing or resetting).
- */
-export async function isSampleWardrobe(
-  kv: Deno.Kv,
-  userId: string,
-): Promise<boolean> {
-  return !(await kv.get(keys.user(userId))).versionstamp;
-}
-
 /** Keeps the sample wardrobe as the shopper's own, to edit from there. */
 export async function keepSampleWardrobe(
   kv: Deno.Kv,
@@ -110,11 +99,24 @@ export async function listWardrobe(
   kv: Deno.Kv,
   userId: string,
 ): Promise<WardrobeItem[]> {
+  return (await readWardrobe(kv, userId)).items;
+}
+
+/**
+ * The user's items, and whether they are still the sample wardrobe rather
+ * than one the shopper made theirs (by changing it, keeping it, clearing or
+ * resetting): one read of the user record tells both.
+ */
+export async function readWardrobe(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<{ items: WardrobeItem[]; sample: boolean }> {
   const user = await kv.get<UserRecord>(keys.user(userId));
-  const items = user.versionstamp
-    ? (await readItems(kv, userId)).map((e) => e.value)
-    : [...SAMPLE_WARDROBE];
-  return items.sort(byCategoryThenName);
+  const sample = !user.versionstamp;
+  const items = sample
+    ? [...SAMPLE_WARDROBE]
+    : (await readItems(kv, userId)).map((e) => e.value);
+  return { items: items.sort(byCategoryThenName), sample };
 }
 
 /**

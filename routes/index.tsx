@@ -9,7 +9,7 @@ import { countedCategory } from "../components/item_words.ts";
 import { define } from "../lib/define.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { CATEGORIES, type WardrobeItem } from "../lib/schemas.ts";
-import { isSampleWardrobe, listWardrobe } from "../lib/wardrobe.ts";
+import { readWardrobe } from "../lib/wardrobe.ts";
 
 const FLOWS = [
   {
@@ -93,10 +93,7 @@ export const GET = define.createHandlers(async (c) => {
   const { debug } = pageFlags(c);
   const { kv } = c.get("state");
   const userId = c.get("userId");
-  const [items, sample] = await Promise.all([
-    listWardrobe(kv, userId),
-    isSampleWardrobe(kv, userId),
-  ]);
+  const { items, sample } = await readWardrobe(kv, userId);
   return renderPage(
     c,
     <Layout title="Stylist" path="/" debug={debug}>

@@ -12,7 +12,7 @@ import { listLooks } from "../lib/looks/store.ts";
 import { wearStats } from "../lib/looks/wear_stats.ts";
 import { DEFAULT_CURRENCY } from "../lib/money.ts";
 import { CATEGORIES, PATTERNS, SEASONS } from "../lib/schemas.ts";
-import { isSampleWardrobe, listWardrobe } from "../lib/wardrobe.ts";
+import { readWardrobe } from "../lib/wardrobe.ts";
 import WardrobeEditor from "../islands/wardrobe_editor.tsx";
 
 const WardrobeEditorIsland = island("wardrobe_editor", WardrobeEditor);
@@ -21,9 +21,8 @@ export const GET = define.createHandlers(async (c) => {
   const { debug } = pageFlags(c);
   const { kv, currency } = c.get("state");
   const userId = c.get("userId");
-  const [items, sample, looks] = await Promise.all([
-    listWardrobe(kv, userId),
-    isSampleWardrobe(kv, userId),
+  const [{ items, sample }, looks] = await Promise.all([
+    readWardrobe(kv, userId),
     listLooks(kv, userId),
   ]);
   const owned = new Set(items.map((item) => item.id));
