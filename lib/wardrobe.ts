@@ -201,7 +201,9 @@ export async function deleteItem(
     if (!current.value) return false;
     const op = kv.atomic().check(current).delete(key);
     const photo = current.value.photo;
-    if (photo) op.delete(keys.photo(userId, photo.id));
+    if (photo && !(await photoShownElsewhere(kv, userId, photo.id, itemId))) {
+      op.delete(keys.photo(userId, photo.id));
+    }
     return (await op.commit()).ok || null;
   });
 }
@@ -225,13 +227,30 @@ export async function setItemPhoto(
     const { photo: before, ...rest } = current.value;
     const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
     const op = kv.atomic().check(current).set(key, item);
-    if (before && before.id !== photo?.meta.id) {
-      op.delete(keys.photo(userId, before.id));
-    }
+    if (
+      before && before.id !== photo?.meta.id &&
+      !(await photoShownElsewhere(kv, userId, before.id, itemId))
+    ) op.delete(keys.photo(userId, before.id));
     if (photo) op.set(keys.photo(userId, photo.meta.id), photo.bytes);
     return (await op.commit()).ok ? { item } : null;
   });
   return result.item;
+}
+
+/**
+ * Whether another of the user's items shows the photo `photoId`: photos are
+ * keyed by their bytes' hash, so two pieces given the same picture share
+ * one copy, which must outlive either of them.
+ */
+async function photoShownElsewhere(
+  kv: Deno.Kv,
+  userId: string,
+  photoId: string,
+  itemId: string,
+): Promise<boolean> {
+  return (await readItems(kv, userId)).some(({ value }) =>
+    value.id !== itemId && value.photo?.id === photoId
+  );
 }
 
 /** Puts the sample wardrobe back, dropping every other item and every photo. */

@@ -123,3 +123,32 @@ Deno.test("[photos] an edit keeps the photo; a new one replaces it; removing, de
   );
   assert.equal(await photoKeys(server.kv), 0);
 });
+
+Deno.test("[photos] two pieces with the same picture share it: deleting or re-photographing one leaves the other's", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const jeans = "dark-wash-jeans";
+  const { body: shirt } = await upload(shopper, SHIRT, JPEG_24x16);
+  const { body: other } = await upload(shopper, jeans, JPEG_24x16);
+  assert.equal(other.photo.id, shirt.photo.id, "one copy of the bytes");
+
+  const replaced = await upload(shopper, SHIRT, WEBP_24x16);
+  assert.equal(replaced.status, 200);
+  const kept = await shopper.fetch(photoUrl(other.photo));
+  await kept.body?.cancel();
+  assert.equal(kept.status, 200, "replacing the shirt's leaves the jeans'");
+
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${SHIRT}`)).status,
+    204,
+  );
+  const res = await shopper.fetch(photoUrl(other.photo));
+  assert.equal(res.status, 200, "the jeans keep their picture");
+  assert.deepEqual(new Uint8Array(await res.arrayBuffer()), JPEG_24x16);
+
+  assert.equal(
+    (await shopper.send("DELETE", `/api/wardrobe/items/${jeans}`)).status,
+    204,
+  );
+  assert.equal(await photoKeys(server.kv), 0, "the last one takes the bytes");
+});
