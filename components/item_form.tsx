@@ -13,7 +13,7 @@ import type {
   Pattern,
   WardrobeItem,
 } from "../lib/schemas.ts";
-import { CATEGORY_WORDS, PATTERN_WORDS } from "./item_words.ts";
+import { CATEGORY_WORDS, listOf, PATTERN_WORDS } from "./item_words.ts";
 import {
   apiIssues,
   checked,
@@ -83,13 +83,6 @@ function draftOf(item: WardrobeItem | undefined, options: ItemOptions): Draft {
 function photoChangeOf(d: Draft, item?: WardrobeItem): PhotoChange {
   if (d.photo) return { blob: d.photo.blob };
   return d.dropPhoto && item?.photo ? "remove" : null;
-}
-
-/** The colours as a reader says them: "navy", "navy and white". */
-function spoken(colours: readonly string[]): string {
-  return colours.length < 2
-    ? colours.join("")
-    : `${colours.slice(0, -1).join(", ")} and ${colours.at(-1)}`;
 }
 
 const sameColours = (a: readonly string[], b: readonly string[]) =>
@@ -280,7 +273,7 @@ export function ItemForm(
         {suggested.length > 0 && sameColours(suggested, d.colors) && (
           <p class="photo-note">
             Colours from the photo:{" "}
-            {spoken(suggested)}. Change them below if they are not right.
+            {listOf(suggested)}. Change them below if they are not right.
           </p>
         )}
         {suggested.length > 0 && !sameColours(suggested, d.colors) && (

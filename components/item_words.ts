@@ -63,3 +63,14 @@ const COUNTED: Record<Category, [one: string, many: string]> = {
 export function countedCategory(category: Category, count: number): string {
   return COUNTED[category][count === 1 ? 0 : 1];
 }
+
+/**
+ * Words in a list as a person writes them.
+ *
+ * @example listOf(["work", "date night", "wedding guest"]) // "work, date night and wedding guest"
+ */
+export function listOf(words: readonly string[]): string {
+  return words.length < 2
+    ? words.join("")
+    : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
+}

@@ -6,20 +6,15 @@
  */
 import { ItemVisual, type VisualItem } from "./item_visual.tsx";
 import { categoryName } from "./item_words.ts";
+import type { Category } from "../lib/schemas.ts";
+import { DISPLAY_RANK } from "../lib/stylist/wearable.ts";
 
 export type BoardItem = VisualItem & { id: string; category: string };
 
-/** Top to bottom as they are worn, the layer first; then what goes with. */
-const PLACE: Record<string, number> = {
-  outerwear: 0,
-  top: 1,
-  dress: 1,
-  bottom: 2,
-  shoes: 3,
-  bag: 4,
-  accessory: 5,
-};
 const CLOTHES = new Set(["outerwear", "top", "dress", "bottom"]);
+
+/** Top to bottom as they are worn, the layer first; then what goes with. */
+const place = (category: string) => DISPLAY_RANK[category as Category] ?? 9;
 
 export type OutfitBoardProps = {
   items: readonly BoardItem[];
@@ -35,7 +30,7 @@ export function OutfitBoard(
   { items, notes, newId, anchorIds = [] }: OutfitBoardProps,
 ) {
   const placed = [...items].sort((a, b) =>
-    (PLACE[a.category] ?? 9) - (PLACE[b.category] ?? 9)
+    place(a.category) - place(b.category)
   );
   return (
     <ul class="board outfit-items">

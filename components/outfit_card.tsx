@@ -5,21 +5,11 @@
  * The reveal page and /looks share it, so an outfit looks the same on both.
  */
 import type { ComponentChildren } from "preact";
+import { listOf } from "./item_words.ts";
 import { type BoardItem, OutfitBoard } from "./outfit_board.tsx";
 
 export type CardItem = BoardItem;
 export type CardOutfit = { title: string; tip: string; items: CardItem[] };
-
-/**
- * Words in a list as a person writes them.
- *
- * @example listOf(["work", "date night", "wedding guest"]) // "work, date night and wedding guest"
- */
-export function listOf(words: readonly string[]): string {
-  return words.length < 2
-    ? words.join("")
-    : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
 
 export type OutfitCardProps = {
   outfit: CardOutfit;

@@ -5,7 +5,7 @@
  * once (and after a reload); the reveal island then follows the job live.
  */
 import { Layout } from "../components/layout.tsx";
-import { listOf } from "../components/outfit_card.tsx";
+import { listOf } from "../components/item_words.ts";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
 import { jobView } from "../lib/jobs/job.ts";

@@ -5,7 +5,7 @@
  * Needs the island bundles (`deno task test` builds them first).
  */
 import assert from "node:assert/strict";
-import { listOf } from "../components/outfit_card.tsx";
+import { listOf } from "../components/item_words.ts";
 import type { LookSeed } from "../lib/client/looks.ts";
 import { OCCASIONS, type Outfit, type Verdict } from "../lib/schemas.ts";
 import { startTestServer } from "./helpers/server.ts";

@@ -4,17 +4,8 @@
  * its shapes are filled with. Each picture is its own SVG document, so one
  * fixed id is safe.
  */
+import type { Pattern } from "../schemas.ts";
 import { mix } from "./tones.ts";
-
-export const PATTERN_NAMES = [
-  "solid",
-  "striped",
-  "checked",
-  "floral",
-  "print",
-  "textured",
-] as const;
-export type PatternName = (typeof PATTERN_NAMES)[number];
 
 export const FABRIC_ID = "fabric";
 
@@ -62,7 +53,7 @@ function paisley(x: number, y: number, turn: number, ink: string): string {
  * @example fabricDefs("striped", colors, "across") // '<pattern id="fabric" …'
  */
 export function fabricDefs(
-  name: PatternName,
+  name: Pattern,
   { base, second, third }: FabricColors,
   stripes: StripeDirection,
 ): string {

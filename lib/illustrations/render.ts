@@ -5,7 +5,8 @@
  */
 import { type ColorName, PALETTE } from "../colors.ts";
 import { DRAWINGS } from "./drawings.ts";
-import { fabricDefs, type PatternName } from "./fabrics.ts";
+import type { Pattern } from "../schemas.ts";
+import { fabricDefs } from "./fabrics.ts";
 import type { Kind } from "./kinds.ts";
 import { createPen, STEEL } from "./pen.ts";
 import { companionOf, INK, luminance, mix, WHITE } from "./tones.ts";
@@ -14,7 +15,7 @@ export type IllustrationSpec = {
   kind: Kind;
   /** One to four palette colours, the main one first. */
   colors: readonly ColorName[];
-  pattern: PatternName;
+  pattern: Pattern;
 };
 
 /** The size an `<img>` gets before CSS sizes it (any square would do). */

@@ -19,7 +19,7 @@ export const MAX_PER_OUTFIT: Readonly<CategoryCounts> = {
 };
 
 /** Outside in, top to toe: the order outfit cards list items in. */
-const DISPLAY_RANK: Readonly<CategoryCounts> = {
+export const DISPLAY_RANK: Readonly<CategoryCounts> = {
   outerwear: 0,
   top: 1,
   dress: 1,

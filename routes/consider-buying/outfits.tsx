@@ -17,7 +17,7 @@ import {
 } from "../../components/empty_wardrobe.tsx";
 import { ItemVisual } from "../../components/item_visual.tsx";
 import { Layout, withDebug } from "../../components/layout.tsx";
-import { listOf } from "../../components/outfit_card.tsx";
+import { listOf } from "../../components/item_words.ts";
 import { define } from "../../lib/define.ts";
 import { island } from "../../lib/islands.ts";
 import { DEFAULT_CURRENCY, formatMoney } from "../../lib/money.ts";
