@@ -1,8 +1,4 @@
-/**
- * Colour chips, named for screen readers: the colours of a wardrobe at a
- * glance on the home page, and the chips of the colour picker.
- */
-import type { ColorName } from "../lib/colors.ts";
+/** Colour chips: the chips of the colour picker. */
 
 /**
  * The class that paints a colour (static/css/pages.css has one per palette
@@ -11,16 +7,4 @@ import type { ColorName } from "../lib/colors.ts";
  */
 export function swatchClass(color: string): string {
   return `swatch swatch-${color.replaceAll(" ", "-")}`;
-}
-
-export function Swatches({ colors }: { colors: readonly ColorName[] }) {
-  return (
-    <span
-      class="swatches"
-      role="img"
-      aria-label={`Colours: ${colors.join(", ")}`}
-    >
-      {colors.map((color) => <span key={color} class={swatchClass(color)} />)}
-    </span>
-  );
 }

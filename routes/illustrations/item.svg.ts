@@ -12,7 +12,6 @@ import { ILLUSTRATION_VERSION } from "../../lib/illustrations/url.ts";
 
 export const GET = define.createHandlers((c) => {
   const query = parseIllustrationQuery(new URL(c.req.url).searchParams);
-  c.header("X-Content-Type-Options", "nosniff");
   if (!query.ok) {
     c.header("Cache-Control", "no-store");
     return c.json({ error: "Invalid illustration", issues: query.issues }, 400);
