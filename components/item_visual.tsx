@@ -14,6 +14,29 @@ export type VisualItem = IllustratedItem & {
   image_url?: string;
 };
 
+/** A piece as a picture and its caption show it. */
+export type ShownPiece = VisualItem & { id: string };
+
+/**
+ * Only what a piece's picture and caption need, as props travel to the
+ * browser; `photo` replaces the piece's own (a look's copy of a piece shows
+ * the photo the piece has now).
+ */
+export function shownPiece(
+  { id, name, category, colors, pattern, image_url, photo: own }: ShownPiece,
+  photo: PhotoRef | undefined = own,
+): ShownPiece {
+  return {
+    id,
+    name,
+    category,
+    colors,
+    pattern,
+    ...(image_url ? { image_url } : {}),
+    ...(photo ? { photo } : {}),
+  };
+}
+
 /**
  * Which picture a piece shows, decided here and nowhere else: the shopper's
  * own photo, then a picture from the web, then the drawing.

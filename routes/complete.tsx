@@ -1,5 +1,6 @@
 /** GET /complete: pick the pieces to build outfits around. */
 import { EmptyWardrobe } from "../components/empty_wardrobe.tsx";
+import { shownPiece } from "../components/item_visual.tsx";
 import { Layout } from "../components/layout.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
@@ -7,7 +8,6 @@ import { pageFlags, renderPage } from "../lib/pages.ts";
 import type { Category, WardrobeItem } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
 import CompleteForm, {
-  type AnchorChoice,
   type CategoryChoice,
 } from "../islands/complete_form.tsx";
 
@@ -37,21 +37,6 @@ function categoriesOf(items: readonly WardrobeItem[]): CategoryChoice[] {
   return [...counts].map(([id, count]) => ({ id, label: LABELS[id], count }));
 }
 
-/** Only what the grid shows travels to the browser. */
-function choiceOf(
-  { id, name, category, colors, pattern, image_url, photo }: WardrobeItem,
-): AnchorChoice {
-  return {
-    id,
-    name,
-    category,
-    colors,
-    pattern,
-    ...(image_url ? { image_url } : {}),
-    ...(photo ? { photo } : {}),
-  };
-}
-
 export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
   const items = await listWardrobe(c.get("state").kv, c.get("userId"));
@@ -65,7 +50,7 @@ export const GET = define.createHandlers(async (c) => {
       {items.length
         ? (
           <CompleteFormIsland
-            items={items.map(choiceOf)}
+            items={items.map((item) => shownPiece(item))}
             categories={categoriesOf(items)}
             flags={flags}
           />

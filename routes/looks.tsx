@@ -4,6 +4,7 @@
  * island makes the buttons work. With no looks yet the page says how to get
  * some, and ships no JavaScript.
  */
+import { shownPiece } from "../components/item_visual.tsx";
 import { Layout, withDebug } from "../components/layout.tsx";
 import type { CardItem } from "../components/outfit_card.tsx";
 import { serverDay } from "../lib/client/days.ts";
@@ -42,19 +43,9 @@ function cardOf(
     } else if (!owned.has(item.id)) {
       notes[item.id] = "No longer in your wardrobe";
     }
-    const { id, name, category, colors, pattern, image_url } = item;
     // The piece's photo as it is now: the look's copy may name bytes since
     // replaced or deleted with the piece (then it is drawn instead).
-    const photo = owned.get(id)?.photo;
-    return {
-      id,
-      name,
-      category,
-      colors,
-      pattern,
-      ...(image_url ? { image_url } : {}),
-      ...(photo ? { photo } : {}),
-    };
+    return shownPiece(item, owned.get(item.id)?.photo);
   });
   return {
     id: look.id,
