@@ -1,6 +1,7 @@
 /** GET /complete: pick the pieces to build outfits around. */
 import { EmptyWardrobe } from "../components/empty_wardrobe.tsx";
 import { shownPiece } from "../components/item_visual.tsx";
+import { countedCategory } from "../components/item_words.ts";
 import { Layout } from "../components/layout.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
@@ -17,16 +18,11 @@ const CompleteFormIsland = island("complete_form", CompleteForm);
 const AROUND_YOURS =
   "Stylist builds outfits around pieces you choose from your wardrobe, so it needs a few first.";
 
-/** What the category filter calls each category. */
-const LABELS: Record<Category, string> = {
-  top: "Tops",
-  bottom: "Bottoms",
-  dress: "Dresses",
-  outerwear: "Outerwear",
-  shoes: "Shoes",
-  accessory: "Accessories",
-  bag: "Bags",
-};
+/** What the category filter calls each category: "Tops", "Accessories". */
+function labelOf(category: Category): string {
+  const many = countedCategory(category, 2);
+  return many[0].toUpperCase() + many.slice(1);
+}
 
 /** The categories the wardrobe has, in its order (it is sorted by them). */
 function categoriesOf(items: readonly WardrobeItem[]): CategoryChoice[] {
@@ -34,7 +30,7 @@ function categoriesOf(items: readonly WardrobeItem[]): CategoryChoice[] {
   for (const { category } of items) {
     counts.set(category, (counts.get(category) ?? 0) + 1);
   }
-  return [...counts].map(([id, count]) => ({ id, label: LABELS[id], count }));
+  return [...counts].map(([id, count]) => ({ id, label: labelOf(id), count }));
 }
 
 export const GET = define.createHandlers(async (c) => {
