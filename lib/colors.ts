@@ -49,3 +49,26 @@ export const COLOR_NAMES = Object.keys(PALETTE) as [ColorName, ...ColorName[]];
 export function isNeutral(color: ColorName): boolean {
   return PALETTE[color].hue === null;
 }
+
+/**
+ * The shades a shopper means by a broad colour word: "something green"
+ * is met by emerald or sage, "nothing pink" keeps blush away too. A shade
+ * named on its own ("emerald") means only itself.
+ */
+const SHADES: Partial<Record<ColorName, readonly ColorName[]>> = {
+  green: ["green", "emerald", "sage", "olive"],
+  blue: ["blue", "cobalt", "light blue", "navy", "denim", "teal"],
+  red: ["red", "burgundy"],
+  pink: ["pink", "blush"],
+  brown: ["brown", "tan", "camel"],
+  orange: ["orange", "rust", "terracotta"],
+  yellow: ["yellow", "mustard"],
+  purple: ["purple", "lavender"],
+  grey: ["grey", "charcoal"],
+  white: ["white", "cream"],
+};
+
+/** @example shadesOf("green") // ["green", "emerald", "sage", "olive"] */
+export function shadesOf(color: ColorName): readonly ColorName[] {
+  return SHADES[color] ?? [color];
+}
