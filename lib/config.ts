@@ -4,6 +4,8 @@
  */
 import { DEFAULT_LIMITS, type JobLimits } from "./jobs/limits.ts";
 import { DEFAULT_CURRENCY, isCurrency } from "./money.ts";
+import type { WeatherConfig } from "./weather/forecast.ts";
+import { OPEN_METEO } from "./weather/open_meteo.ts";
 
 /** The model's settings; present only when `OPENAI_API_KEY` is set. */
 export type ModelConfig = {
@@ -56,6 +58,11 @@ export type Config = {
   jobThreads: number;
   /** On SIGTERM/SIGINT, how long running jobs may finish before hand-back. */
   drainMs: number;
+  /**
+   * Where a job looks up its place and forecast (`GEOCODING_URL`,
+   * `WEATHER_URL`, Open-Meteo by default); null with `WEATHER=off`.
+   */
+  weather: WeatherConfig | null;
 };
 
 type Env = { get(name: string): string | undefined };
@@ -86,6 +93,24 @@ function switchFrom(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === "") return fallback;
   if (raw === "on" || raw === "off") return raw === "on";
   throw new Error(`Invalid ${name} "${raw}": expected on or off`);
+}
+
+/** An http(s) URL, or a clear error naming the variable. */
+function urlFrom(env: Env, name: string, fallback: string): string {
+  const raw = env.get(name)?.trim();
+  if (!raw) return fallback;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) {
+    throw new Error(`Invalid ${name} "${raw}": expected an http(s) URL`);
+  }
+  return raw;
+}
+
+function weatherFrom(env: Env): WeatherConfig | null {
+  if (!switchFrom(env, "WEATHER", true)) return null;
+  return {
+    geocodingUrl: urlFrom(env, "GEOCODING_URL", OPEN_METEO.geocodingUrl),
+    weatherUrl: urlFrom(env, "WEATHER_URL", OPEN_METEO.weatherUrl),
+  };
 }
 
 /** A KV Connect URL rather than a local file. */
@@ -175,5 +200,6 @@ export function loadConfig(env: Env = Deno.env): Config {
       ? 0
       : intFrom(env, "JOB_THREADS", defaultThreads(onDeploy)),
     drainMs: intFrom(env, "DRAIN_MS", 4_000),
+    weather: weatherFrom(env),
   };
 }

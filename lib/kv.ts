@@ -12,6 +12,9 @@
  *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
  *   ["recent_outfits", userId]              { outfits }: the last 30 shown
  *   ["photos", userId, photoId]             Uint8Array: an item's photo
+ *   ["places", userId]                      { name }: the town last asked about
+ *   ["geocodes", query]                     { place }: a town found (or not), cached
+ *   ["forecasts", lat, lon, day]            DayWeather, cached a few hours
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
@@ -57,6 +60,12 @@ export const keys = {
   photos: (userId: string) => ["photos", userId] as const,
   photo: (userId: string, photoId: string) =>
     ["photos", userId, photoId] as const,
+  lastPlace: (userId: string) => ["places", userId] as const,
+  /** `query` as lib/weather/forecast.ts normalises it. */
+  geocode: (query: string) => ["geocodes", query] as const,
+  /** Latitude and longitude to two decimals, as text. */
+  forecast: (latitude: string, longitude: string, day: string) =>
+    ["forecasts", latitude, longitude, day] as const,
   sessionSecret: () => ["config", "session_secret"] as const,
 };
 

@@ -30,6 +30,11 @@ export type TestServerOptions = {
   sweepIntervalMs?: number;
   /** A store to serve instead of a fresh in-memory one. */
   kv?: Deno.Kv;
+  /**
+   * Where places and forecasts are looked up (a fake Open-Meteo on
+   * loopback); unset, `WEATHER=off`, since the real one is out of reach.
+   */
+  weather?: { geocodingUrl: string; weatherUrl: string };
 };
 
 /**
@@ -50,6 +55,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
     CONCURRENT_JOBS: String(limits.concurrentJobs),
     // A test that ends mid-job hands it back at once.
     DRAIN_MS: "0",
+    WEATHER: options.weather ? "on" : "off",
+    GEOCODING_URL: options.weather?.geocodingUrl,
+    WEATHER_URL: options.weather?.weatherUrl,
   };
   const stylist = await startStylist({
     config: loadConfig({ get: (name) => env[name] }),
