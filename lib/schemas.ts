@@ -146,7 +146,48 @@ export const CandidateItem = z.strictObject({
 });
 export type CandidateItem = z.infer<typeof CandidateItem>;
 
+/** How far ahead a shopper may ask for: the forecast's own reach. */
+export const MAX_DAYS_AHEAD = 15;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days a request may be for: today to {@link MAX_DAYS_AHEAD} days ahead,
+ * where "today" is today anywhere on Earth (UTC−12 to UTC+14), since the
+ * server cannot know the shopper's time zone before it has found the place.
+ *
+ * @example bookableDays(new Date("2026-12-06T16:00:00Z")) // { first: "2026-12-06", last: "2026-12-22" }
+ */
+export function bookableDays(
+  now = new Date(),
+): { first: string; last: string } {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const t = now.getTime();
+  return {
+    first: day(t - 12 * 3_600_000),
+    last: day(t + 14 * 3_600_000 + MAX_DAYS_AHEAD * DAY_MS),
+  };
+}
+
+/** A calendar day, `YYYY-MM-DD`, that a forecast can still be had for. */
+const RequestDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10).refine(
+  (day) => {
+    const { first, last } = bookableDays();
+    return day >= first && day <= last;
+  },
+  { message: `Expected a date from today to ${MAX_DAYS_AHEAD} days ahead` },
+);
+
+/** A town or city, as the shopper types it; empty means none. */
+const PlaceName = text(100).transform((s) => s || undefined);
+
 const common = {
+  /** The shopper's own words: rules the stylist follows, the rest passed on. */
+  notes: text(500, { multiline: true }).optional(),
+  /** The day to dress for; today when left out. */
+  date: RequestDay.optional(),
+  /** Where: the forecast is looked up for it. */
+  place: PlaceName.optional(),
   /** Stream the stylist's reasoning (debug mode). */
   include_reasoning: z.boolean().default(false),
   /** Ask the model for the three outfits in three concurrent requests. */
@@ -158,7 +199,6 @@ export const OccasionRequest = z.strictObject({
   occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
     message: "Occasions must not repeat",
   }),
-  notes: text(500, { multiline: true }).optional(),
   ...common,
 });
 
@@ -243,6 +283,51 @@ export type Verdict = {
   };
 };
 
+/** A place as the geocoder found it. */
+export type Place = {
+  name: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+};
+
+/** One day's forecast at a place. */
+export type DayWeather = {
+  high_c: number;
+  low_c: number;
+  /** The day's highest chance of rain or snow, in per cent; null if unknown. */
+  rain_chance: number | null;
+  /** In a shopper's words: "rain likely", "clear skies". */
+  summary: string;
+};
+
+/**
+ * What a job dresses the shopper for, settled before the first outfit: the
+ * day, the place and its forecast, the season there, and what the shopper's
+ * notes asked for (lib/stylist/job_context.ts).
+ */
+export type JobContext = {
+  place: Place | null;
+  /** `YYYY-MM-DD`: the day asked for, or today at the place. */
+  date: string;
+  /** At the place: the southern hemisphere's is the other way round. */
+  season: Season;
+  weather: DayWeather | null;
+  notes: {
+    /** What the stylist does because the notes said so ("no heels"). */
+    applied: string[];
+    /** What it does not act on itself, as the shopper wrote it. */
+    passed_on: string[];
+  };
+  /** Every rule the job's outfits follow, by id (lib/stylist/dress_rules.ts). */
+  rules: string[];
+  /**
+   * Sentences for the shopper about what could not be had: a place not
+   * found, a forecast missing, a rule the wardrobe cannot follow.
+   */
+  notices: string[];
+};
+
 export type JobResult = {
   outfits: Outfit[];
   /** Consider buying: the verdict, as sent before the outfits. */
@@ -256,6 +341,8 @@ export type JobResult = {
 /** SSE payloads, by event name. */
 export type JobEventData = {
   progress: { progress: number; message: string; current_outfit: number };
+  /** Sent once, before the first outfit. */
+  context: { context: JobContext };
   verdict: { verdict: Verdict };
   outfit: { outfit_number: number; outfit: Outfit };
   reasoning: { delta: string };

@@ -7,6 +7,7 @@
  */
 import type {
   GenerateRequest,
+  JobContext,
   JobEvent,
   JobResult,
   JobStatus,
@@ -31,6 +32,8 @@ export type Job = {
   outfits: Outfit[];
   /** Consider buying: the rules' verdict, known from the start. */
   verdict?: Verdict;
+  /** The day, place, forecast and notes the job dresses for. */
+  context?: JobContext;
   /** Reasoning written so far (debug jobs only). */
   reasoning: string;
   result?: JobResult;
@@ -63,6 +66,7 @@ export type JobState = Pick<
   | "current_outfit"
   | "outfits"
   | "verdict"
+  | "context"
   | "reasoning"
   | "result"
   | "error"
@@ -83,6 +87,9 @@ export function applyEvent<S extends JobState>(job: S, event: JobEvent): S {
       break;
     case "verdict":
       next.verdict = event.data.verdict;
+      break;
+    case "context":
+      next.context = event.data.context;
       break;
     case "reasoning":
       next.reasoning = job.reasoning + event.data.delta;
@@ -113,6 +120,7 @@ export function jobView(job: Job) {
     current_outfit: job.current_outfit,
     outfits: job.outfits,
     ...(job.verdict ? { verdict: job.verdict } : {}),
+    ...(job.context ? { context: job.context } : {}),
     ...(job.request.include_reasoning ? { reasoning: job.reasoning } : {}),
     ...(job.result ? { result: job.result } : {}),
     ...(job.error ? { error: job.error } : {}),

@@ -23,6 +23,8 @@ export const PROGRESS = {
 export const MESSAGES = {
   queued: "Getting ready…",
   wardrobeLoaded: "Looking through your wardrobe…",
+  /** The job looks up the forecast for the place asked about. */
+  checkingWeather: (place: string) => `Checking the forecast for ${place}…`,
   /** A job taken over after its first worker stopped. */
   resuming: "Picking up where we left off…",
   creating: (k: number, total = OUTFITS_PER_JOB) =>

@@ -1,0 +1,261 @@
+/**
+ * What a job dresses the shopper for, settled once before the first outfit:
+ * the day (asked for, or today at the place), the place and its forecast,
+ * the season there, the notes read as rules, and which of those rules the
+ * wardrobe can follow. The forecast is a courtesy: a place not found, a
+ * service that is slow or down, costs a sentence (`notices`), never the
+ * outfits, and all look-ups together get {@link LOOKUP_BUDGET_MS}.
+ */
+import type {
+  DayWeather,
+  GenerateRequest,
+  JobContext,
+  Place,
+  WardrobeItem,
+} from "../schemas.ts";
+import {
+  findPlace,
+  forecastFor,
+  type WeatherConfig,
+} from "../weather/forecast.ts";
+import type { FoundPlace } from "../weather/open_meteo.ts";
+import { type DressRule, rulesFrom } from "./dress_rules.ts";
+import { type Band, readNotes } from "./notes.ts";
+import { followableRules } from "./rule_feasibility.ts";
+import { seasonOf } from "./season.ts";
+import { weatherBands } from "./weather_bands.ts";
+
+/** Geocoding and forecast together, however slow the service. */
+export const LOOKUP_BUDGET_MS = 1_500;
+
+export type ContextSources = {
+  kv: Deno.Kv;
+  /** Null: `WEATHER=off`. */
+  weather: WeatherConfig | null;
+  now?: () => Date;
+};
+
+/** The rules each kind of weather brings, most important first. */
+const BAND_RULES: Readonly<Record<Band, readonly string[]>> = {
+  cold: ["outer-layer", "no-summer-only"],
+  rain: ["rain-layer", "no-suede"],
+  hot: ["no-outerwear", "no-winter-only"],
+  warm: ["no-winter-only"],
+  outdoors: ["no-heels", "outer-layer"],
+};
+
+/**
+ * The rule ids for the notes' own rules, the notes' weather words and the
+ * forecast's, in that order of importance, and last that pieces agree on
+ * how dressy they are. The shopper's word beats the forecast ("hot" in the
+ * notes on a cold day: a heated venue); on a hot wet day a light jacket
+ * still comes, and outdoors on a hot day needs no layer.
+ */
+export function ruleIdsFor(
+  noteRules: readonly string[],
+  noteBands: readonly Band[],
+  forecast: readonly Band[],
+): string[] {
+  const said = new Set(noteBands);
+  const heat = said.has("hot") || said.has("warm");
+  const chill = said.has("cold");
+  const bands = new Set<Band>(noteBands);
+  for (const band of forecast) {
+    if (band === "cold" && heat) continue;
+    if (band === "hot" && chill) continue;
+    bands.add(band);
+  }
+  const ids = [...noteRules];
+  for (const band of bands) {
+    for (const id of BAND_RULES[band]) {
+      if (id === "outer-layer" && band === "outdoors" && bands.has("hot")) {
+        continue;
+      }
+      ids.push(id);
+    }
+  }
+  const wanted = bands.has("rain") || bands.has("cold") ||
+    ids.includes("outer-layer");
+  return [
+    ...new Set(
+      [...ids, "matched-dressiness"].filter((id) =>
+        !(id === "no-outerwear" && wanted)
+      ),
+    ),
+  ];
+}
+
+/** Today where the place is (its own time zone), or in UTC. */
+function todayAt(place: FoundPlace | null, now: Date): string {
+  if (place) {
+    try {
+      return new Intl.DateTimeFormat("en-CA", {
+        timeZone: place.timezone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+      }).format(now);
+    } catch {
+      // An unknown time zone: UTC below.
+    }
+  }
+  return now.toISOString().slice(0, 10);
+}
+
+const DAY_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
+
+/** "Tuesday 8 December", for a `YYYY-MM-DD` day. */
+export function dayWords(day: string): string {
+  return DAY_FORMAT.format(Date.parse(`${day}T12:00:00Z`));
+}
+
+/** What the look-ups found, and what to say about what they did not. */
+export type Looked = {
+  place: FoundPlace | null;
+  weather: DayWeather | null;
+  date: string;
+  notice?: (season: string) => string;
+};
+
+/** The place and the day's forecast, within the budget; never throws but for a cancel. */
+async function lookUp(
+  sources: ContextSources,
+  request: GenerateRequest,
+  signal: AbortSignal,
+  now: Date,
+): Promise<Looked> {
+  const query = request.place;
+  const dated = (place: FoundPlace | null) =>
+    request.date ?? todayAt(place, now);
+  if (!query) return { place: null, weather: null, date: dated(null) };
+  if (!sources.weather) {
+    return {
+      place: null,
+      weather: null,
+      date: dated(null),
+      notice: (season) =>
+        `Forecasts are switched off here, so these outfits are dressed for ${season}.`,
+    };
+  }
+  const budget = AbortSignal.any([
+    signal,
+    AbortSignal.timeout(LOOKUP_BUDGET_MS),
+  ]);
+  let place: FoundPlace | null = null;
+  try {
+    place = await findPlace(sources.kv, sources.weather, query, budget);
+    if (!place) {
+      return {
+        place: null,
+        weather: null,
+        date: dated(null),
+        notice: (season) =>
+          `We couldn't find “${query}”, so these outfits are dressed for ${season}.`,
+      };
+    }
+    const date = dated(place);
+    const days = await forecastFor(
+      sources.kv,
+      sources.weather,
+      place,
+      [date],
+      budget,
+    );
+    const weather = days.get(date) ?? null;
+    const name = place.name;
+    return weather ? { place, weather, date } : {
+      place,
+      weather: null,
+      date,
+      notice: (season) =>
+        `The forecast for ${name} on ${
+          dayWords(date)
+        } isn't out yet, so these outfits are dressed for ${season} there.`,
+    };
+  } catch (err) {
+    signal.throwIfAborted();
+    console.warn(`Weather look-up for "${query}" failed:`, err);
+    const name = place?.name ?? query;
+    return {
+      place,
+      weather: null,
+      date: dated(place),
+      notice: (season) =>
+        `We couldn't get the forecast for ${name} just now, so these outfits are dressed for ${season}${
+          place ? " there" : ""
+        }.`,
+    };
+  }
+}
+
+function publicPlace(place: FoundPlace | null): Place | null {
+  if (!place) return null;
+  const { name, country, latitude, longitude } = place;
+  return { name, country, latitude, longitude };
+}
+
+/**
+ * Settles the job's context: looks up the place and forecast, reads the
+ * notes, and keeps the rules the wardrobe can follow for `count` outfits.
+ */
+export async function settleContext(
+  sources: ContextSources,
+  request: GenerateRequest,
+  wardrobe: readonly WardrobeItem[],
+  count: number,
+  signal: AbortSignal,
+): Promise<JobContext> {
+  const now = sources.now?.() ?? new Date();
+  const looked = await lookUp(sources, request, signal, now);
+  return composeContext(request, wardrobe, count, looked);
+}
+
+/**
+ * The context once the place and forecast are known (or known to be
+ * missing): pure, for tests and benchmarks that bring their own weather.
+ */
+export function composeContext(
+  request: GenerateRequest,
+  wardrobe: readonly WardrobeItem[],
+  count: number,
+  looked: Looked,
+): JobContext {
+  const season = seasonOf(looked.date, looked.place?.latitude ?? 0);
+  const notes = readNotes(request.notes);
+  const noteRules = notes.heard.flatMap((note) => note.rules);
+  const noteBands = notes.heard.flatMap((note) => note.band ?? []);
+  const wanted = rulesFrom(
+    ruleIdsFor(noteRules, noteBands, weatherBands(looked.weather)),
+  );
+  const { kept, dropped } = followableRules(wanted, request, wardrobe, count);
+  const keptIds = new Set(kept.map((rule) => rule.id));
+  const followed = (ids: readonly string[]) =>
+    ids.length === 0 || ids.some((id) => keptIds.has(id));
+  const applied: string[] = [];
+  const passedOn = [...notes.passedOn];
+  for (const note of notes.heard) {
+    const ids = note.band ? BAND_RULES[note.band] : note.rules;
+    (followed(ids) ? applied : passedOn).push(note.label);
+  }
+  return {
+    place: publicPlace(looked.place),
+    date: looked.date,
+    season,
+    weather: looked.weather,
+    notes: { applied, passed_on: passedOn },
+    rules: kept.map((rule) => rule.id),
+    notices: [
+      ...(looked.notice ? [looked.notice(season)] : []),
+      ...unmetSentences(dropped),
+    ],
+  };
+}
+
+function unmetSentences(dropped: readonly DressRule[]): string[] {
+  return [...new Set(dropped.map((rule) => rule.unmet).filter(Boolean))];
+}
