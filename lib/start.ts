@@ -66,6 +66,7 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
       kv,
       feeds,
       stylists: options.stylists ?? selected!,
+      weather: config.weather,
       leaseMs: config.leaseMs,
       useQueue: config.useQueue,
       sweep: true,

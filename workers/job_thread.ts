@@ -67,6 +67,7 @@ async function start(config: Config, sweep: boolean): Promise<void> {
   engine = startOutfitEngine({
     kv,
     stylists: selectStylists(config),
+    weather: config.weather,
     leaseMs: config.leaseMs,
     useQueue: config.useQueue,
     sweep,

@@ -16,9 +16,11 @@ import type { JobWriter } from "../lib/jobs/writer.ts";
 import { rememberShown } from "../lib/looks/recent.ts";
 import { loadTaste } from "../lib/looks/taste.ts";
 import { type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
+import { settleContext } from "../lib/stylist/job_context.ts";
 import { styleOutfits } from "../lib/stylist/styling.ts";
 import { type Stylist, StylistError } from "../lib/stylist/types.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import type { WeatherConfig } from "../lib/weather/forecast.ts";
 
 export type OutfitStylists = {
   /** Does the styling: the model, or the built-in stylist without a key. */
@@ -39,10 +41,17 @@ export function describeFailure(err: unknown) {
     : { message: FAILED_MESSAGE, logged: true };
 }
 
-/** The work of an outfit job, for a runner. */
-export function outfitWork(kv: Deno.Kv, stylists: OutfitStylists): JobWork {
+/**
+ * The work of an outfit job, for a runner. `weather` is where forecasts
+ * come from (null: `WEATHER=off`).
+ */
+export function outfitWork(
+  kv: Deno.Kv,
+  stylists: OutfitStylists,
+  weather: WeatherConfig | null = null,
+): JobWork {
   return async (writer, signal) => {
-    const { user_id: userId } = writer.job;
+    const { user_id: userId, request } = writer.job;
     let remembered = false;
     try {
       const [wardrobe, taste] = await Promise.all([
@@ -54,11 +63,27 @@ export function outfitWork(kv: Deno.Kv, stylists: OutfitStylists): JobWork {
       const { attempts, progress, outfits } = writer.job;
       const resumed = attempts > 1 || outfits.length > 0 ||
         progress >= PROGRESS.wardrobeLoaded;
+      const settled = Boolean(writer.job.context);
       await writer.progress(
         PROGRESS.wardrobeLoaded,
-        resumed ? MESSAGES.resuming : MESSAGES.wardrobeLoaded,
+        resumed
+          ? MESSAGES.resuming
+          : request.place && !settled
+          ? MESSAGES.checkingWeather(request.place)
+          : MESSAGES.wardrobeLoaded,
         writer.job.current_outfit,
       );
+      // Once per job: an attempt that takes over keeps the first one's.
+      if (!settled) {
+        const context = await settleContext(
+          { kv, weather },
+          request,
+          wardrobe,
+          OUTFITS_PER_JOB,
+          signal,
+        );
+        await writer.append({ type: "context", data: { context } });
+      }
       const fallback = await styleOutfits({
         writer,
         wardrobe,
@@ -128,6 +153,8 @@ export type OutfitEngineOptions =
   >
   & {
     stylists: OutfitStylists;
+    /** Where forecasts come from; null or absent: none are looked up. */
+    weather?: WeatherConfig | null;
     /** The thread's feeds (the app's, when jobs run beside the HTTP server). */
     feeds?: JobFeeds;
   };
@@ -150,10 +177,10 @@ export function startOutfitEngine(
 }
 
 function runnerOptions(
-  options: Pick<OutfitEngineOptions, "kv" | "stylists" | "feeds">,
+  options: Pick<OutfitEngineOptions, "kv" | "stylists" | "feeds" | "weather">,
 ): Pick<RunnerOptions, "work" | "feeds" | "describeFailure" | "gaveUpMessage"> {
   return {
-    work: outfitWork(options.kv, options.stylists),
+    work: outfitWork(options.kv, options.stylists, options.weather ?? null),
     feeds: options.feeds ?? new JobFeeds(),
     describeFailure,
     gaveUpMessage: GAVE_UP_MESSAGE,

@@ -13,6 +13,7 @@ import {
   SEASONS,
   type WardrobeItem,
 } from "../schemas.ts";
+import { type DressRule, ruleProblem } from "./dress_rules.ts";
 import { indexOfNearCopy } from "./similarity.ts";
 import type { BlockedOutfit, OutfitDraft } from "./types.ts";
 import {
@@ -35,6 +36,8 @@ export type OutfitContext = {
   earlier: { item_ids: string[] }[];
   /** Outfits the shopper wore lately or disliked: not again, nor near copies. */
   blocked?: readonly BlockedOutfit[];
+  /** The day's and the notes' rules (the job's `context.rules`). */
+  rules?: readonly DressRule[];
 };
 
 /**
@@ -141,6 +144,8 @@ export function validateOutfit(
   if (request.mode === "consider_buying" && !seen.has(CANDIDATE_ID)) {
     return fail(`The candidate item "${CANDIDATE_ID}" is missing`);
   }
+  const broken = ruleProblem(items, ctx.rules ?? []);
+  if (broken) return fail(broken);
   const repeat = ctx.earlier.findIndex((o) =>
     sameItemSet(o.item_ids, [...seen])
   );

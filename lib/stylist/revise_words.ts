@@ -5,7 +5,12 @@
  * tip already given in the job. For a request with several occasions, the
  * outfit is labelled with the ones it suits, by the built-in rules.
  */
-import type { GenerateRequest, Occasion, WardrobeItem } from "../schemas.ts";
+import type {
+  GenerateRequest,
+  JobContext,
+  Occasion,
+  WardrobeItem,
+} from "../schemas.ts";
 import { itemsForRequest } from "./outfit_rules.ts";
 import { falseTitle } from "./outfit_words.ts";
 import { briefFor, scoreOutfit } from "./providers/local_scoring.ts";
@@ -25,6 +30,8 @@ export type WordsContext = {
   wardrobe: WardrobeItem[];
   /** Cards already in the job. */
   earlier: readonly { title: string; tip: string }[];
+  /** The job's day, place and rules (season, forecast). */
+  context?: JobContext;
   now?: Date;
 };
 
@@ -49,7 +56,13 @@ export function reviseWords(
     return { title: draft.title, tip: draft.tip };
   }
   const pool = itemsForRequest(ctx.request, ctx.wardrobe);
-  const brief = briefFor(ctx.request, pool, seasonOf(ctx.now ?? new Date()));
+  const brief = briefFor(
+    ctx.request,
+    pool,
+    ctx.context?.season ?? seasonOf(ctx.now ?? new Date()),
+    undefined,
+    ctx.context,
+  );
   const { value, notes } = scoreOutfit(items, brief);
   const planned = { items, score: value, notes };
   return {

@@ -15,6 +15,7 @@ import {
   OUTFITS_PER_JOB,
   type WardrobeItem,
 } from "../schemas.ts";
+import { rulesFrom } from "./dress_rules.ts";
 import { validateOutfit } from "./outfit_rules.ts";
 import { reviseWords } from "./revise_words.ts";
 import {
@@ -204,6 +205,7 @@ async function* run(
     wardrobe,
     taste,
     verdict: writer.job.verdict,
+    context: writer.job.context,
     signal,
     seed: slot === undefined ? writer.job.id : `${writer.job.id}:${slot}`,
     avoid: writer.job.outfits,
@@ -224,15 +226,21 @@ async function accept(
   fallbackReason?: string,
 ): Promise<void> {
   const { writer, wardrobe } = ctx;
-  const { request, outfits: earlier } = writer.job;
+  const { request, outfits: earlier, context } = writer.job;
   const check = validateOutfit(draft, {
     request,
     wardrobe,
     earlier,
     blocked: ctx.taste?.blocked,
+    rules: rulesFrom(context?.rules ?? []),
   });
   if (!check.ok) return await replace(ctx, stylist, check.reason);
-  const words = reviseWords(draft, check.items, { request, wardrobe, earlier });
+  const words = reviseWords(draft, check.items, {
+    request,
+    wardrobe,
+    earlier,
+    context,
+  });
   const outfit: Outfit = {
     title: words.title,
     item_ids: draft.item_ids,

@@ -5,6 +5,7 @@
  */
 import type {
   GenerateRequest,
+  JobContext,
   OutfitSource,
   TokenUsage,
   Verdict,
@@ -27,6 +28,12 @@ export type StylistInput = {
   taste?: Taste;
   /** Consider buying: the rules' verdict, for the model to refer to. */
   verdict?: Verdict;
+  /**
+   * The day, place, forecast and notes the job dresses for, and the rules
+   * every outfit keeps. Without it (tests, tools): today, in the north, no
+   * rules.
+   */
+  context?: JobContext;
   /**
    * A direction that sets this request apart from its siblings when outfits
    * are made by concurrent requests (parallel mode), e.g. "the boldest option".

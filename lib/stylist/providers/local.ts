@@ -20,7 +20,7 @@ import { describeOutfit } from "./local_text.ts";
 export type LocalStylistOptions = {
   /** Time spent on each outfit, spread over four progress steps (default 0). */
   delayMs?: number;
-  /** The clock that decides the season; injectable for tests. */
+  /** The clock that decides the season of a job with no context (tests). */
   now?: () => Date;
 };
 
@@ -58,10 +58,11 @@ async function* generate(
     request: input.request,
     wardrobe: input.wardrobe,
     seed: input.seed,
-    season: seasonOf(today),
+    season: input.context?.season ?? seasonOf(today),
     count,
     avoid: input.avoid,
     taste: input.taste,
+    context: input.context,
   });
 
   const earlier = input.avoid ?? [];

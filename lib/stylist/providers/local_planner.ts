@@ -9,9 +9,11 @@
 import type {
   Category,
   GenerateRequest,
+  JobContext,
   Season,
   WardrobeItem,
 } from "../../schemas.ts";
+import { ruleProblem } from "../dress_rules.ts";
 import { itemsForRequest, requiredConflict } from "../outfit_rules.ts";
 import type { OutfitDraft, Taste } from "../types.ts";
 import {
@@ -45,6 +47,8 @@ export type PlanInput = {
   avoid?: OutfitDraft[];
   /** What the shopper saw, wore and rated before. */
   taste?: Taste;
+  /** The job's day, forecast and rules: every outfit keeps the rules. */
+  context?: Pick<JobContext, "rules" | "weather" | "place" | "notes">;
 };
 
 export type PlannedOutfit = {
@@ -98,9 +102,21 @@ const DRAW_TEMPERATURE = 0.35;
  * come back when the pool cannot make that many.
  */
 export function planOutfits(input: PlanInput): Plan {
-  const pool = itemsForRequest(input.request, input.wardrobe);
-  const brief = briefFor(input.request, pool, input.season, input.taste);
+  const all = itemsForRequest(input.request, input.wardrobe);
+  const brief = briefFor(
+    input.request,
+    all,
+    input.season,
+    input.taste,
+    input.context,
+  );
   const required = new Set(brief.required.map((item) => item.id));
+  // What the rules forbid never enters the search (the shopper's own
+  // anchors excepted: a rule that would forbid one was not kept).
+  const pool = all.filter((item) =>
+    required.has(item.id) ||
+    !brief.rules.some((rule) => rule.excludes?.(item))
+  );
   const history = historyOf(input.taste, pool, required);
   const byId = new Map(pool.map((item) => [item.id, item]));
   const avoided: Picked[] = (input.avoid ?? []).map((draft) => ({
@@ -304,9 +320,16 @@ function enumerate(
     (core) => core,
   );
 
+  // A rule that asks for a coat or jacket leaves no outfit without one.
+  const layerRules = brief.rules.filter((rule) => rule.layer);
+  const coats = free("outerwear").filter((o) =>
+    layerRules.every((rule) => rule.layer!(o))
+  ).map((o) => [o]);
   const layers = have.outerwear
     ? [[]]
-    : [[], ...free("outerwear").map((o) => [o])];
+    : layerRules.length
+    ? coats
+    : [[], ...coats];
   const bags = have.bag ? [] : free("bag");
   const slots = MAX_PER_OUTFIT.accessory - have.accessory;
   const accessories = slots > 0 ? free("accessory") : [];
@@ -314,9 +337,14 @@ function enumerate(
 
   const candidates: Candidate[] = [];
   for (const core of cores) {
+    const optional = layers[0]?.length === 0;
     const ownLayers = thorough ? layers : [
-      [],
-      ...best(layers.slice(1), LAYERS_KEPT, (l) => [...core, ...l]),
+      ...(optional ? [[]] : []),
+      ...best(
+        optional ? layers.slice(1) : layers,
+        LAYERS_KEPT,
+        (l) => [...core, ...l],
+      ),
     ];
     const finishing = thorough
       ? finishingSets(bags, accessories, slots)
@@ -324,7 +352,9 @@ function enumerate(
     for (const layer of ownLayers) {
       for (const extra of finishing) {
         const items = sortForDisplay([...core, ...layer, ...extra]);
-        if (wearableProblem(items)) continue;
+        if (wearableProblem(items) || ruleProblem(items, brief.rules)) {
+          continue;
+        }
         const { value, notes } = scoreOutfit(items, brief);
         const ids = items.map((item) => item.id);
         const base = baseKey(items);

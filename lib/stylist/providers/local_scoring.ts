@@ -5,12 +5,15 @@
  */
 import type {
   Category,
+  DayWeather,
   GenerateRequest,
+  JobContext,
   Occasion,
   Season,
   WardrobeItem,
 } from "../../schemas.ts";
 import { analyzeColors, type ColorHarmony } from "../color_harmony.ts";
+import { type DressRule, formalityShift, rulesFrom } from "../dress_rules.ts";
 import { requiredItems } from "../outfit_rules.ts";
 import type { Taste } from "../types.ts";
 import {
@@ -30,6 +33,14 @@ export type StyleBrief = {
   required: WardrobeItem[];
   /** Pairs of pieces ("a b", ids sorted) from outfits the shopper liked. */
   liked: ReadonlySet<string>;
+  /** What the day and the notes ask for (lib/stylist/dress_rules.ts). */
+  rules: readonly DressRule[];
+  /** The day's forecast where the shopper will be, when known. */
+  weather: DayWeather | null;
+  /** The town, when known: "Oslo". */
+  place: string | null;
+  /** The notes the stylist follows, as `context.notes.applied` says them. */
+  heard: readonly string[];
 };
 
 export type ScoreNotes = {
@@ -64,6 +75,11 @@ const LIKED_PAIR = 0.5;
 const LIKED_CAP = 1.5;
 /** A multi-occasion outfit that misses one of them. */
 const UNSUITED_PENALTY = 1.5;
+/**
+ * An outfit with the colour the shopper asked for: enough that the search's
+ * trimming keeps such outfits in sight (the rule itself is enforced).
+ */
+const WANTED_BONUS = 1.5;
 
 /** How welcome a coat or jacket is, by season. */
 const LAYER_BONUS: Readonly<Record<Season, number>> = {
@@ -75,24 +91,38 @@ const LAYER_BONUS: Readonly<Record<Season, number>> = {
 
 /**
  * The brief for a request: occasions and their average formality, the
- * anchors' average formality, or the candidate's formality; and the
- * pairings the shopper liked.
+ * anchors' average formality, or the candidate's formality, moved a step
+ * when the notes ask for dressier or more casual; the pairings the shopper
+ * liked; and the job's rules and forecast.
  */
 export function briefFor(
   request: GenerateRequest,
   pool: WardrobeItem[],
   season: Season,
   taste?: Taste,
+  context?: Pick<JobContext, "rules" | "weather" | "place" | "notes">,
 ): StyleBrief {
   const required = requiredItems(request, pool);
   const occasions = request.mode === "occasion" ? request.occasions : [];
   const levels = occasions.length
     ? occasions.map((o) => OCCASION_FORMALITY[o])
     : required.map((item) => item.formality);
-  const target = levels.length
+  const rules = rulesFrom(context?.rules ?? []);
+  const base = levels.length
     ? levels.reduce((a, b) => a + b, 0) / levels.length
     : 3;
-  return { occasions, target, season, required, liked: likedPairs(taste) };
+  const target = Math.min(5, Math.max(1, base + formalityShift(rules)));
+  return {
+    occasions,
+    target,
+    season,
+    required,
+    liked: likedPairs(taste),
+    rules,
+    weather: context?.weather ?? null,
+    place: context?.place?.name ?? null,
+    heard: context?.notes.applied ?? [],
+  };
 }
 
 function pairKey(a: string, b: string): string {
@@ -158,6 +188,10 @@ export function scoreOutfit(
     }
   }
 
+  for (const rule of brief.rules) {
+    if (rule.wants && items.some(rule.wants)) value += WANTED_BONUS;
+  }
+
   let likedPairs = 0;
   if (brief.liked.size) {
     items.forEach((a, i) => {
@@ -196,6 +230,10 @@ export function occasionsSuited(
     season,
     required: [],
     liked: new Set(),
+    rules: [],
+    weather: null,
+    place: null,
+    heard: [],
   };
   return scoreOutfit(items, brief).notes.suits;
 }

@@ -6,11 +6,13 @@
 import {
   CANDIDATE_ID,
   type Category,
+  type DayWeather,
   type Occasion,
   type Season,
   type WardrobeItem,
 } from "../../schemas.ts";
 import type { ColorHarmony } from "../color_harmony.ts";
+import { weatherBands } from "../weather_bands.ts";
 import type { PlannedOutfit } from "./local_planner.ts";
 import { isAllWhite, isHeel } from "./local_occasions.ts";
 import type { StyleBrief } from "./local_scoring.ts";
@@ -68,7 +70,10 @@ export function describeOutfit(
   const sentences = [
     formalitySentence(outfit, brief),
     colourSentence(outfit.notes.harmony),
-    seasonSentence(outfit, brief.season),
+    brief.weather
+      ? weatherSentence(outfit, brief)
+      : seasonSentence(outfit, brief.season),
+    asAskedSentence(brief),
     extraSentence(outfit, brief),
   ].filter((s): s is string => s !== null);
   return {
@@ -194,6 +199,37 @@ function seasonSentence(outfit: PlannedOutfit, season: Season): string {
       SEASON_WEATHER[season]
     }.`
     : `Every piece suits ${season}, so it is comfortable to wear right now.`;
+}
+
+/** "−5° to 1°": a forecast's range, with a real minus sign. */
+function degrees(weather: DayWeather): string {
+  const d = (c: number) => `${Math.round(c)}°`.replace("-", "−");
+  return `${d(weather.low_c)} to ${d(weather.high_c)}`;
+}
+
+/** What the day's forecast means for these pieces. */
+function weatherSentence(outfit: PlannedOutfit, brief: StyleBrief): string {
+  const weather = brief.weather!;
+  const where = brief.place ? ` in ${brief.place}` : "";
+  const day = `It will be ${degrees(weather)}${where}, ${weather.summary}`;
+  const outer = pick(outfit.items, "outerwear");
+  const bands = weatherBands(weather);
+  if (outer && (bands.includes("cold") || bands.includes("rain"))) {
+    return `${day}, so ${the(outer)} goes on top.`;
+  }
+  if (!outer && bands.includes("hot")) {
+    return `${day}, so nothing here needs a layer over it.`;
+  }
+  return `${day}, and these pieces are made for it.`;
+}
+
+/** The notes the outfit follows, in the shopper's own words. */
+function asAskedSentence(brief: StyleBrief): string | null {
+  if (!brief.heard.length) return null;
+  const said = joinAnd(brief.heard.map((note) => `“${note}”`));
+  return `Your notes said ${said}, and every piece here follows ${
+    brief.heard.length === 1 ? "it" : "them"
+  }.`;
 }
 
 function extraSentence(

@@ -5,9 +5,12 @@
  * general tips are said only when nothing particular fits.
  */
 import type { Category, WardrobeItem } from "../../schemas.ts";
+import type { Kind } from "../../illustrations/kinds.ts";
+import { kindOf } from "../dress_rules.ts";
+import { COLD_LOW_C, HOT_HIGH_C, weatherBands } from "../weather_bands.ts";
 import { isHeel } from "./local_occasions.ts";
 import type { StyleBrief } from "./local_scoring.ts";
-import { the } from "./local_words.ts";
+import { isPlural, the } from "./local_words.ts";
 
 type Pieces = Partial<Record<Category, WardrobeItem>> & {
   all: WardrobeItem[];
@@ -21,13 +24,34 @@ const has = (p: Pieces, occasion: StyleBrief["occasions"][number]) =>
   p.brief.occasions.includes(occasion);
 const named = (item: WardrobeItem | undefined, pattern: RegExp) =>
   item !== undefined && pattern.test(item.name);
+/** Advice fits the garment: no cuff on a skirt, no draping a puffer. */
+const isKind = (item: WardrobeItem | undefined, kinds: ReadonlySet<Kind>) =>
+  item !== undefined && kinds.has(kindOf(item));
+
+/** Legs that can be cuffed, or left to graze a shoe. */
+const TROUSERS = new Set<Kind>(["trousers", "jeans", "chinos"]);
+/** Light jackets with sleeves, that can be draped or pushed up. */
+const JACKETS = new Set<Kind>([
+  "blazer",
+  "jacket",
+  "denim-jacket",
+  "leather-jacket",
+]);
+/** What lets a shoe be laced snugly. */
+const LACED = new Set<Kind>(["sneakers"]);
+/** Coats that keep a shower off. */
+const RAIN_COATS = new Set<Kind>(["trench", "coat", "puffer", "jacket"]);
+
+/** "keep their shape" for jeans, "keeps its shape" for a skirt. */
+const keepsShape = (item: WardrobeItem) =>
+  isPlural(item.name) ? "keep their shape" : "keeps its shape";
 
 /** What the occasion asks: said first when it applies. */
 const OCCASION_TIPS: TipRule[] = [
   (p) =>
-    has(p, "workout") && p.shoes
+    has(p, "workout") && isKind(p.shoes, LACED)
       ? `Choose sweat-wicking layers and lace ${
-        the(p.shoes)
+        the(p.shoes!)
       } snugly so your feet stay put.`
       : null,
   (p) =>
@@ -60,6 +84,34 @@ const OCCASION_TIPS: TipRule[] = [
       : null,
 ];
 
+/** What the day asks, when the forecast is known. */
+const WEATHER_TIPS: TipRule[] = [
+  (p) =>
+    weatherBands(p.brief.weather).includes("rain") &&
+      isKind(p.outerwear, RAIN_COATS)
+      ? `Keep a compact umbrella in your pocket: ${
+        the(p.outerwear!)
+      } handles a shower, not a downpour.`
+      : null,
+  (p) =>
+    p.brief.weather && p.brief.weather.low_c <= COLD_LOW_C && p.outerwear &&
+      (p.top || p.dress)
+      ? `Slip a thin thermal layer under ${
+        the(p.top ?? p.dress!)
+      } if the wind picks up; ${the(p.outerwear)} does the rest.`
+      : null,
+  (p) =>
+    p.brief.weather && p.brief.weather.high_c >= HOT_HIGH_C
+      ? p.top
+        ? `Wear ${
+          the(p.top)
+        } loose rather than tucked: air moves and you stay cooler in the heat.`
+        : `Let ${
+          the(p.dress ?? p.all[0])
+        } do the work and skip extra layers; the lighter the better in this heat.`
+      : null,
+];
+
 /** What the pieces ask: how to wear them. */
 const PIECE_TIPS: TipRule[] = [
   (p) =>
@@ -71,8 +123,8 @@ const PIECE_TIPS: TipRule[] = [
   (p) =>
     p.dress ? `Keep jewellery small so ${the(p.dress)} stays the star.` : null,
   (p) =>
-    p.dress && p.outerwear
-      ? `Push the sleeves of ${the(p.outerwear)} up a little so ${
+    p.dress && isKind(p.outerwear, JACKETS)
+      ? `Push the sleeves of ${the(p.outerwear!)} up a little so ${
         the(p.dress)
       } reads lighter.`
       : null,
@@ -95,8 +147,8 @@ const PIECE_TIPS: TipRule[] = [
       } so it frames your face.`
       : null,
   (p) =>
-    p.bottom && named(p.shoes, /boot/)
-      ? `Give ${the(p.bottom)} a single cuff so ${the(p.shoes!)} show.`
+    isKind(p.bottom, TROUSERS) && named(p.shoes, /boot/)
+      ? `Give ${the(p.bottom!)} a single cuff so ${the(p.shoes!)} show.`
       : null,
   (p) =>
     p.top && p.bottom && named(p.top, /shirt|blouse/) &&
@@ -107,9 +159,9 @@ const PIECE_TIPS: TipRule[] = [
       : null,
   (p) =>
     p.top && p.bottom && named(p.top, /sweater|knit|jumper|cardigan/)
-      ? `Half-tuck the front of ${the(p.top)} so ${
-        the(p.bottom)
-      } keep their shape.`
+      ? `Half-tuck the front of ${the(p.top)} so ${the(p.bottom)} ${
+        keepsShape(p.bottom)
+      }.`
       : null,
   (p) =>
     named(p.top, /shirt/) && p.top!.formality <= 3
@@ -124,9 +176,9 @@ const PIECE_TIPS: TipRule[] = [
       } shows underneath.`
       : null,
   (p) =>
-    p.outerwear && p.top && named(p.outerwear, /blazer|jacket/)
+    p.top && isKind(p.outerwear, JACKETS)
       ? `Drape ${
-        the(p.outerwear)
+        the(p.outerwear!)
       } over your shoulders if the room is warm; it keeps the shape of the outfit.`
       : null,
   (p) =>
@@ -134,8 +186,8 @@ const PIECE_TIPS: TipRule[] = [
       ? `A quick wipe of ${the(p.shoes!)} keeps the whole look crisp.`
       : null,
   (p) =>
-    named(p.shoes, /loafer|oxford/) && p.bottom
-      ? `Let ${the(p.bottom)} just graze ${
+    named(p.shoes, /loafer|oxford/) && isKind(p.bottom, TROUSERS)
+      ? `Let ${the(p.bottom!)} just graze ${
         the(p.shoes!)
       }; a no-show sock keeps the line clean.`
       : null,
@@ -165,7 +217,10 @@ const GENERAL_TIPS: TipRule[] = [
 ];
 
 /** Occasion and piece tips compete as equals; general ones are the backstop. */
-const TIERS = [[...OCCASION_TIPS, ...PIECE_TIPS], GENERAL_TIPS];
+const TIERS = [
+  [...WEATHER_TIPS, ...OCCASION_TIPS, ...PIECE_TIPS],
+  GENERAL_TIPS,
+];
 
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

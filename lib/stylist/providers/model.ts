@@ -61,6 +61,7 @@ async function* generate(
     angle: input.angle,
     taste: input.taste,
     verdict: input.verdict,
+    context: input.context,
     now: options.now?.(),
   });
   const parser = new OutfitStreamParser();
