@@ -13,13 +13,29 @@
  * best outfit the wardrobe allows each one scores; the mean formality per
  * occasion; how many near-identical outfits work and date night share; and
  * the CPU time of each job. The date is fixed (mid-October: autumn) so runs
- * compare.
+ * compare. Every job is styled within its context as the worker settles it
+ * (lib/stylist/job_context.ts): pieces that agree on how dressy they are,
+ * and whatever the notes and the forecast ask.
+ *
+ * Listening (`listeningFigures`): on the sample wardrobe, notes and
+ * forecasts asked 8 times each (24 outfits), counting the outfits that break
+ * what was asked: heels after "no heels", no layer on a cold day, suede in
+ * the rain, a coat in Sydney's summer heat.
  */
 import process from "node:process";
+import { shadesOf } from "../lib/colors.ts";
+import type { Looked } from "../lib/stylist/job_context.ts";
+import { composeContext } from "../lib/stylist/job_context.ts";
+import {
+  dressinessClash,
+  kindOf,
+  rulesFrom,
+} from "../lib/stylist/dress_rules.ts";
 import { withShown } from "../lib/looks/recent.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import type {
   GenerateRequest,
+  JobContext,
   Occasion,
   WardrobeItem,
 } from "../lib/schemas.ts";
@@ -51,6 +67,7 @@ import type { OutfitDraft } from "../lib/stylist/types.ts";
 import { mean, type Result, summarize } from "./stats.ts";
 
 const NOW = new Date(Date.UTC(2025, 9, 15));
+const DAY = "2025-10-15";
 const BATCHES = 4;
 const common = { include_reasoning: false, parallel: false } as const;
 const occasion = (...occasions: Occasion[]): GenerateRequest => ({
@@ -99,6 +116,7 @@ function wardrobes(): Wardrobe[] {
 }
 
 type Asked = {
+  context: JobContext;
   batches: OutfitDraft[][];
   cpuMs: number[];
   errors: string[];
@@ -110,9 +128,11 @@ async function askRepeatedly(
   request: GenerateRequest,
   label: string,
   times = BATCHES,
+  looked: Looked = { place: null, weather: null, date: DAY },
 ): Promise<Asked> {
   const stylist = createLocalStylist({ now: () => NOW });
-  const asked: Asked = { batches: [], cpuMs: [], errors: [] };
+  const context = composeContext(request, wardrobe, 3, looked);
+  const asked: Asked = { context, batches: [], cpuMs: [], errors: [] };
   let recent: string[][] = [];
   for (let k = 0; k < times; k++) {
     const batch: OutfitDraft[] = [];
@@ -125,6 +145,7 @@ async function askRepeatedly(
           seed: `${label}-${k}`,
           signal: new AbortController().signal,
           taste: { recent, blocked: [], liked: [] },
+          context,
         })
       ) if (event.type === "outfit") batch.push(event.outfit);
     } catch (err) {
@@ -196,7 +217,8 @@ function quality(
 ) {
   const pool = itemsForRequest(request, wardrobe);
   const season = seasonOf(NOW);
-  const brief = briefFor(request, pool, season);
+  const brief = briefFor(request, pool, season, undefined, asked.context);
+  const rules = rulesFrom(asked.context.rules);
   const byId = new Map(pool.map((item) => [item.id, item]));
   const { best } = planOutfits({
     request,
@@ -204,8 +226,10 @@ function quality(
     seed: "best",
     season,
     count: 1,
+    context: asked.context,
   });
   let valid = 0;
+  let clashes = 0;
   let falseTitles = 0;
   let repeatedWords = 0;
   const gaps: number[] = [];
@@ -213,8 +237,11 @@ function quality(
   for (const batch of asked.batches) {
     const earlier: OutfitDraft[] = [];
     for (const outfit of batch) {
-      if (validateOutfit(outfit, { request, wardrobe, earlier }).ok) valid++;
+      if (validateOutfit(outfit, { request, wardrobe, earlier, rules }).ok) {
+        valid++;
+      }
       const items = outfit.item_ids.flatMap((id) => byId.get(id) ?? []);
+      if (dressinessClash(items)) clashes++;
       const { value, notes } = scoreOutfit(items, brief);
       gaps.push(best - value);
       formality.push(notes.formality);
@@ -232,7 +259,15 @@ function quality(
     mostOften(all.map((o) => o.title)),
     mostOften(all.map((o) => o.tip)),
   );
-  return { valid, gaps, formality, falseTitles, repeatedWords, echoes };
+  return {
+    valid,
+    clashes,
+    gaps,
+    formality,
+    falseTitles,
+    repeatedWords,
+    echoes,
+  };
 }
 
 export async function stylistQuality(
@@ -245,6 +280,7 @@ export async function stylistQuality(
     const cpu: number[] = [];
     let outfits = 0;
     let valid = 0;
+    let clashes = 0;
     let falseTitles = 0;
     let repeatedWords = 0;
     let echoes = 0;
@@ -271,6 +307,7 @@ export async function stylistQuality(
       cpu.push(...asked.cpuMs);
       outfits += v.total;
       valid += q.valid;
+      clashes += q.clashes;
       falseTitles += q.falseTitles;
       repeatedWords += q.repeatedWords;
       echoes = Math.max(echoes, q.echoes);
@@ -341,6 +378,17 @@ export async function stylistQuality(
         note: `${outfits} outfits`,
       },
       {
+        id: `stylist_${id}_dressiness`,
+        metric:
+          `Stylist, ${w}: outfits whose pieces disagree on how dressy they are`,
+        unit: "n",
+        value: clashes,
+        goal: "0",
+        pass: clashes === 0,
+        note:
+          `of ${outfits}: clothes > 2 apart, or an evening dress over lace-ups or trainers`,
+      },
+      {
         id: `stylist_${id}_score_gap`,
         metric: `Stylist, ${w}: score below the wardrobe's best outfit`,
         unit: "n",
@@ -373,6 +421,136 @@ export async function stylistQuality(
       },
     );
     results.push(...await occasionFigures(wardrobe));
+  }
+  results.push(...await listeningFigures(quick));
+  return results;
+}
+
+/** A forecast's look-up result, for a place on a day. */
+function forecast(
+  name: string,
+  latitude: number,
+  date: string,
+  low_c: number,
+  high_c: number,
+  rain_chance: number,
+  summary: string,
+): Looked {
+  return {
+    place: { name, country: "", latitude, longitude: 0, timezone: "UTC" },
+    date,
+    weather: { low_c, high_c, rain_chance, summary },
+  };
+}
+
+type Ask = {
+  id: string;
+  metric: string;
+  request: GenerateRequest;
+  looked?: Looked;
+  /** Why an outfit fails what was asked, or null when it does not. */
+  breaks: (items: WardrobeItem[]) => string | null;
+};
+
+const GREENS = shadesOf("green");
+const hasLayer = (items: WardrobeItem[]) =>
+  items.some((item) => item.category === "outerwear");
+
+const LISTENING: Ask[] = [
+  {
+    id: "notes_flats_cold",
+    metric: `"Flats only, no heels… outdoors, cold" (date night)`,
+    request: {
+      ...occasion("date_night"),
+      notes: "Flats only, no heels… outdoors, cold",
+    },
+    breaks: (items) =>
+      items.some((i) => i.category === "shoes" && kindOf(i) === "heels")
+        ? "heels"
+        : hasLayer(items)
+        ? null
+        : "no layer",
+  },
+  {
+    id: "notes_colour",
+    metric: `"nothing black, something green" (work)`,
+    request: { ...occasion("work"), notes: "nothing black, something green" },
+    breaks: (items) =>
+      items.some((i) => i.colors.includes("black"))
+        ? "black"
+        : items.some((i) => i.colors.some((c) => GREENS.includes(c)))
+        ? null
+        : "no green",
+  },
+  {
+    id: "weather_oslo",
+    metric: "Oslo in December, −5° to 1°, rain likely (date night)",
+    request: occasion("date_night"),
+    looked: forecast("Oslo", 59.9, "2026-12-08", -5, 1, 80, "rain likely"),
+    breaks: (items) =>
+      !items.some((i) =>
+          i.category === "outerwear" && !["blazer", "gilet"].includes(kindOf(i))
+        )
+        ? "no coat or jacket"
+        : items.some((i) => /suede/i.test(i.name))
+        ? "suede"
+        : items.some((i) =>
+            i.seasons.every((s) => s === "spring" || s === "summer")
+          )
+        ? "warm-weather piece"
+        : null,
+  },
+  {
+    id: "weather_sydney",
+    metric: "Sydney in December, 21° to 30° (brunch)",
+    request: occasion("brunch"),
+    looked: forecast("Sydney", -33.9, "2026-12-08", 21, 30, 10, "mostly clear"),
+    breaks: (items) =>
+      hasLayer(items)
+        ? "a layer"
+        : items.some((i) =>
+            i.seasons.every((s) => s === "autumn" || s === "winter")
+          )
+        ? "cold-weather piece"
+        : null,
+  },
+];
+
+/** Notes and forecasts, asked 8 times each: outfits that ignore them. */
+async function listeningFigures(quick: boolean): Promise<Result[]> {
+  const wardrobe = [...SAMPLE_WARDROBE];
+  const results: Result[] = [];
+  for (const ask of quick ? LISTENING.slice(0, 1) : LISTENING) {
+    const asked = await askRepeatedly(
+      wardrobe,
+      ask.request,
+      `listen-${ask.id}`,
+      8,
+      ask.looked,
+    );
+    const byId = new Map(wardrobe.map((item) => [item.id, item]));
+    const outfits = asked.batches.flat();
+    const broken = count(
+      outfits.flatMap((o) =>
+        ask.breaks(o.item_ids.flatMap((id) => byId.get(id) ?? [])) ?? []
+      ),
+    );
+    const total = [...broken.values()].reduce((a, b) => a + b, 0);
+    results.push({
+      id: `stylist_listening_${ask.id}`,
+      metric: `Stylist, sample: outfits ignoring ${ask.metric}`,
+      unit: "n",
+      value: total,
+      goal: "0",
+      pass: total === 0 && outfits.length === 24,
+      note: `of ${outfits.length}${
+        broken.size
+          ? `: ${[...broken].map(([why, n]) => `${n} ${why}`).join(", ")}`
+          : ""
+      }; applied ${asked.context.notes.applied.join(", ") || "–"}${
+        asked.errors.length ? `; ${asked.errors.join(" ")}` : ""
+      }`,
+    });
   }
   return results;
 }
