@@ -5,7 +5,9 @@
  * outfits); none hangs.
  */
 import assert from "node:assert/strict";
+import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import type { GenerateRequest, Outfit } from "../lib/schemas.ts";
+import { composeContext } from "../lib/stylist/job_context.ts";
 import { chunkText, type FakeScript } from "./helpers/fake_openai.ts";
 import { startModelApp as startModelAppWith } from "./helpers/model_app.ts";
 import { modelAnswer, plannedOutfits } from "./helpers/model_script.ts";
@@ -292,4 +294,45 @@ Deno.test("[model] parallel mode: three concurrent requests, outfits in the orde
   ]);
   const prompts = app.fake.requests.map((r) => JSON.stringify(r.body.messages));
   assert.equal(new Set(prompts).size, 3, "each request has its own angle");
+});
+
+Deno.test("[model] the prompt carries the day and the notes, and an outfit breaking a rule is replaced", async () => {
+  const request: GenerateRequest = {
+    ...REQUEST,
+    notes: "No heels, it will be cold",
+  };
+  // As the job will settle it: no place (WEATHER is off in tests), today.
+  const context = composeContext(request, SAMPLE_WARDROBE, 3, {
+    place: null,
+    weather: null,
+    date: new Date().toISOString().slice(0, 10),
+  });
+  assert.ok(context.rules.includes("outer-layer"));
+  const outfits = await plannedOutfits(request, 3, context);
+  const layerless = outfits[1].item_ids.filter((id) =>
+    SAMPLE_WARDROBE.find((item) => item.id === id)?.category !== "outerwear"
+  );
+  assert.notDeepEqual(layerless, outfits[1].item_ids, "outfit 2 had a layer");
+  outfits[1] = { ...outfits[1], item_ids: layerless };
+  await using app = await startModelApp([{
+    chunks: chunkText(modelAnswer(request, outfits, context), 9),
+  }]);
+  const shopper = app.server.client();
+  const events = await shopper.events(await shopper.generate(request));
+
+  const prompt = JSON.stringify(app.fake.requests[0].body.messages);
+  assert.match(prompt, /Day: \w+day \d+ \w+/);
+  assert.match(prompt, /Every outfit must have: a coat or jacket/);
+  assert.match(prompt, /No heels, it will be cold/);
+  assert.doesNotMatch(prompt, /pointed heels/i, "heels are not even offered");
+
+  const shown = events.filter((e) => e.event === "outfit").map((e) =>
+    (e.data as { outfit: Outfit }).outfit
+  );
+  assert.deepEqual(shown.map((o) => o.source), ["model", "local", "model"]);
+  for (const outfit of shown) {
+    const pieces = outfit.items.map((item) => item.category);
+    assert.ok(pieces.includes("outerwear"), `${outfit.item_ids}`);
+    assert.ok(!outfit.item_ids.includes("black-pointed-heels"));
+  }
 });

@@ -4,7 +4,7 @@
  * stylist planned and written with the prompt's short ids.
  */
 import { SAMPLE_WARDROBE } from "../../lib/sample_wardrobe.ts";
-import type { GenerateRequest } from "../../lib/schemas.ts";
+import type { GenerateRequest, JobContext } from "../../lib/schemas.ts";
 import { buildPrompt } from "../../lib/stylist/prompt.ts";
 import { createLocalStylist } from "../../lib/stylist/providers/local.ts";
 import type { OutfitDraft } from "../../lib/stylist/types.ts";
@@ -13,6 +13,7 @@ import type { OutfitDraft } from "../../lib/stylist/types.ts";
 export async function plannedOutfits(
   request: GenerateRequest,
   count = 3,
+  context?: JobContext,
 ): Promise<OutfitDraft[]> {
   const outfits: OutfitDraft[] = [];
   const events = createLocalStylist().generate({
@@ -21,6 +22,7 @@ export async function plannedOutfits(
     signal: new AbortController().signal,
     seed: "model-script",
     count,
+    context,
   });
   for await (const event of events) {
     if (event.type === "outfit") {
@@ -38,8 +40,10 @@ export async function plannedOutfits(
 export function modelAnswer(
   request: GenerateRequest,
   outfits: OutfitDraft[],
+  /** The job's, when its rules leave pieces out of the prompt (and its ids). */
+  context?: JobContext,
 ): string {
-  const { ids } = buildPrompt(request, [...SAMPLE_WARDROBE]);
+  const { ids } = buildPrompt(request, [...SAMPLE_WARDROBE], { context });
   const short = new Map([...ids].map(([s, real]) => [real, s]));
   return JSON.stringify(
     {
