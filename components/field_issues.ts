@@ -61,6 +61,16 @@ export const NOTES: Sentences = {
   bad: "Write the notes with letters, numbers and punctuation.",
 };
 
+export const DATE: Sentences = {
+  bad: "Choose a day from today to 15 days ahead.",
+};
+export const PLACE: Sentences = {
+  many: "Keep the place to 100 characters or fewer.",
+  bad: "Write the town or city on one line, with letters and punctuation.",
+};
+/** The day, the place and the notes every flow's form has. */
+export const DAY: Table = { date: DATE, place: PLACE, notes: NOTES };
+
 /** A piece's fields: the item form's, and the candidate's on the server. */
 export const PIECE: Table = {
   name: NAME,

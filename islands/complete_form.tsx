@@ -6,7 +6,15 @@
  */
 import { useSignal } from "@preact/signals";
 import { ItemVisual, type VisualItem } from "../components/item_visual.tsx";
-import { toggled } from "../components/fields.tsx";
+import {
+  type DayDefaults,
+  DayFields,
+  dayRequest,
+  dayValues,
+  useDayFields,
+} from "../components/day_fields.tsx";
+import { apiIssues, DAY, standing } from "../components/field_issues.ts";
+import { issueFor, toggled } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import { categoryName } from "../components/item_words.ts";
@@ -21,15 +29,19 @@ export type CompleteFormProps = {
   /** The wardrobe's categories in the server's order, with their counts. */
   categories: CategoryChoice[];
   flags: PageFlags;
+  day: DayDefaults;
 };
 
 const MAX = 3;
 const ALL = "";
 
 export default function CompleteForm(
-  { items, categories, flags }: CompleteFormProps,
+  { items, categories, flags, day: defaults }: CompleteFormProps,
 ) {
   const chosen = useSignal<string[]>([]);
+  const day = useDayFields(defaults);
+  /** The day fields as last sent, which the server's messages speak about. */
+  const sent = useSignal<ReturnType<typeof dayValues> | null>(null);
   const category = useSignal(ALL);
   const query = useSignal("");
   const generation = useGeneration(flags);
@@ -41,9 +53,11 @@ export default function CompleteForm(
       problem.value = { error: "Choose at least one piece to build around." };
       return;
     }
+    sent.value = dayValues(day);
     await generation.start({
       mode: "complete",
       anchor_ids: chosen.value,
+      ...dayRequest(day),
       include_reasoning: flags.debug,
       parallel: false,
     });
@@ -57,6 +71,14 @@ export default function CompleteForm(
     item.name.toLowerCase().includes(words)
   );
   const filtered = shown.length < items.length;
+  const issues = problem.value?.issues ?? [];
+  const isDay = (path: string) => path.split(".")[0] in DAY;
+  const told = standing(
+    apiIssues(DAY, issues.filter((i) => isDay(i.path))),
+    sent.value,
+    dayValues(day),
+  );
+  const other = issues.find((i) => !isDay(i.path));
   return (
     <form class="form picker" onSubmit={submit} noValidate>
       <div class="pick-tools">
@@ -151,9 +173,13 @@ export default function CompleteForm(
             </p>
           )}
       </fieldset>
-      {problem.value && (
+      <fieldset class="field day-set">
+        <legend>For when, and where?</legend>
+        <DayFields day={day} error={(path) => issueFor(told, path)} />
+      </fieldset>
+      {problem.value && (other || !issues.length) && (
         <p class="notice notice-error" role="alert">
-          {problem.value.issues?.[0]?.message ?? problem.value.error}
+          {other?.message ?? problem.value.error}
         </p>
       )}
       <div class="pick-bar">

@@ -1,7 +1,18 @@
 /**
- * A "Create outfits" button for a request the server already knows in full
- * (the reviewed candidate of the consider-buying flow).
+ * "Create outfits" for a request the server already knows in full (the
+ * reviewed candidate of the consider-buying flow), with the day, place and
+ * notes every flow takes.
  */
+import { useSignal } from "@preact/signals";
+import {
+  type DayDefaults,
+  DayFields,
+  dayRequest,
+  dayValues,
+  useDayFields,
+} from "../components/day_fields.tsx";
+import { apiIssues, DAY, standing } from "../components/field_issues.ts";
+import { issueFor } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import type { GenerateRequest } from "../lib/schemas.ts";
@@ -10,26 +21,42 @@ export type GenerateButtonProps = {
   request: GenerateRequest;
   flags: PageFlags;
   label: string;
+  day: DayDefaults;
 };
 
 export default function GenerateButton(
-  { request, flags, label }: GenerateButtonProps,
+  { request, flags, label, day: defaults }: GenerateButtonProps,
 ) {
   const generation = useGeneration(flags);
+  const day = useDayFields(defaults);
+  const sent = useSignal<ReturnType<typeof dayValues> | null>(null);
   const problem = generation.problem.value;
+  const told = standing(
+    apiIssues(DAY, problem?.issues),
+    sent.value,
+    dayValues(day),
+  );
   return (
-    <div class="generate">
-      {problem && (
+    <form
+      class="card form generate"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        sent.value = dayValues(day);
+        generation.start({ ...request, ...dayRequest(day) });
+      }}
+    >
+      <DayFields day={day} error={(path) => issueFor(told, path)} />
+      {problem && !problem.issues?.length && (
         <p class="notice notice-error" role="alert">{problem.error}</p>
       )}
       <button
-        type="button"
+        type="submit"
         class="button button-primary"
-        onClick={() => generation.start(request)}
         disabled={generation.blocked}
       >
         {generation.label(label)}
       </button>
-    </div>
+    </form>
   );
 }

@@ -1,9 +1,18 @@
-/** The occasion flow's form: one to three occasions, optional notes. */
+/** The occasion flow's form: one to three occasions; the day, place and notes. */
 import { useSignal } from "@preact/signals";
 import {
+  type DayDefaults,
+  DayFields,
+  dayRequest,
+  dayValues,
+  useDayFields,
+} from "../components/day_fields.tsx";
+import {
   apiIssues,
+  DATE,
   NOTES,
   OCCASIONS,
+  PLACE,
   sentence,
   standing,
 } from "../components/field_issues.ts";
@@ -20,16 +29,19 @@ import type { Occasion } from "../lib/schemas.ts";
 export type OccasionFormProps = {
   occasions: { id: Occasion; label: string }[];
   flags: PageFlags;
+  day: DayDefaults;
 };
 
 /** The schema's cap, held in the form: the other boxes wait when full. */
 const MAX = 3;
 
-const SAY = { occasions: OCCASIONS, notes: NOTES };
+const SAY = { occasions: OCCASIONS, date: DATE, place: PLACE, notes: NOTES };
 
-export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
+export default function OccasionForm(
+  { occasions, flags, day: defaults }: OccasionFormProps,
+) {
   const chosen = useSignal<Occasion[]>([]);
-  const notes = useSignal("");
+  const day = useDayFields(defaults);
   /** What was last sent, which the server's messages speak about. */
   const sent = useSignal<Record<string, unknown> | null>(null);
   /** Once a submit was tried, the form's own check follows every change. */
@@ -43,11 +55,11 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
     if (!chosen.value.length) {
       return focusFirstError(e.currentTarget as HTMLFormElement);
     }
-    sent.value = { occasions: chosen.value, notes: notes.value };
+    sent.value = { occasions: chosen.value, ...dayValues(day) };
     await generation.start({
       mode: "occasion",
       occasions: chosen.value,
-      notes: notes.value.trim() || undefined,
+      ...dayRequest(day),
       include_reasoning: flags.debug,
       parallel: false,
     });
@@ -56,7 +68,7 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
   const full = chosen.value.length >= MAX;
   const now: Record<string, unknown> = {
     occasions: chosen.value,
-    notes: notes.value,
+    ...dayValues(day),
   };
   const told = standing(apiIssues(SAY, problem.value?.issues), sent.value, now);
   const error = (path: string) =>
@@ -97,21 +109,7 @@ export default function OccasionForm({ occasions, flags }: OccasionFormProps) {
           })}
         </div>
       </fieldset>
-      <div class="field">
-        <label for="notes">Notes (optional)</label>
-        <textarea
-          id="notes"
-          name="notes"
-          rows={3}
-          maxLength={500}
-          placeholder="Outdoors in the evening; I'd like to wear flats."
-          value={notes.value}
-          onInput={(e) => notes.value = e.currentTarget.value}
-          aria-invalid={error("notes") ? "true" : undefined}
-          aria-describedby={error("notes") ? "notes-error" : undefined}
-        />
-        <FieldError id="notes-error" message={error("notes")} />
-      </div>
+      <DayFields day={day} error={error} />
       {problem.value && !problem.value.issues?.length && (
         <p class="notice notice-error" role="alert">{problem.value.error}</p>
       )}

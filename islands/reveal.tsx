@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
-import { VerdictCard } from "../components/verdict_card.tsx";
+import { DayContext } from "../components/day_context.tsx";
 import { useToday } from "../lib/client/days.ts";
 import {
   createLookModel,
@@ -37,7 +37,7 @@ export default function Reveal(props: RevealProps) {
   const anchorIds = props.request.mode === "complete"
     ? props.request.anchor_ids
     : undefined;
-  const verdict = model.verdict.value;
+  const context = model.context.value;
 
   // The Cancel button goes when the job ends. If the shopper was on it
   // (pressed it, or it had focus as the job finished), the summary line
@@ -78,10 +78,6 @@ export default function Reveal(props: RevealProps) {
       data-transport={model.transport.value}
       data-ready={model.ready.value ? "true" : undefined}
     >
-      {candidate && verdict && (
-        <VerdictCard verdict={verdict} candidate={candidate} />
-      )}
-
       <section
         class={running.value ? "card reveal-progress" : "reveal-summary"}
         aria-label={running.value ? "Progress" : "Summary"}
@@ -117,6 +113,8 @@ export default function Reveal(props: RevealProps) {
           </>
         )}
       </section>
+
+      {context && <DayContext context={context} />}
 
       {(said || cancelled) && (
         <div

@@ -12,7 +12,7 @@
  *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
  *   ["recent_outfits", userId]              { outfits }: the last 30 shown
  *   ["photos", userId, photoId]             Uint8Array: an item's photo
- *   ["places", userId]                      { name }: the town last asked about
+ *   ["places", userId]                      string: the town last asked about
  *   ["geocodes", query]                     { place }: a town found (or not), cached
  *   ["forecasts", lat, lon, day]            DayWeather, cached a few hours
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset

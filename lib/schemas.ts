@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { COLOR_NAMES } from "./colors.ts";
+import { bookableDays, MAX_DAYS_AHEAD } from "./client/days.ts";
 
 export const CATEGORIES = [
   "top",
@@ -147,28 +148,6 @@ export const CandidateItem = z.strictObject({
 export type CandidateItem = z.infer<typeof CandidateItem>;
 
 /** How far ahead a shopper may ask for: the forecast's own reach. */
-export const MAX_DAYS_AHEAD = 15;
-
-const DAY_MS = 86_400_000;
-
-/**
- * The days a request may be for: today to {@link MAX_DAYS_AHEAD} days ahead,
- * where "today" is today anywhere on Earth (UTC−12 to UTC+14), since the
- * server cannot know the shopper's time zone before it has found the place.
- *
- * @example bookableDays(new Date("2026-12-06T16:00:00Z")) // { first: "2026-12-06", last: "2026-12-22" }
- */
-export function bookableDays(
-  now = new Date(),
-): { first: string; last: string } {
-  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-  const t = now.getTime();
-  return {
-    first: day(t - 12 * 3_600_000),
-    last: day(t + 14 * 3_600_000 + MAX_DAYS_AHEAD * DAY_MS),
-  };
-}
-
 /** A calendar day, `YYYY-MM-DD`, that a forecast can still be had for. */
 const RequestDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10).refine(
   (day) => {
@@ -178,8 +157,11 @@ const RequestDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10).refine(
   { message: `Expected a date from today to ${MAX_DAYS_AHEAD} days ahead` },
 );
 
-/** A town or city, as the shopper types it; empty means none. */
-const PlaceName = text(100).transform((s) => s || undefined);
+/**
+ * A town or city, as the shopper types it; "" is none (and the route
+ * forgets the place it remembered).
+ */
+const PlaceName = text(100);
 
 const common = {
   /** The shopper's own words: rules the stylist follows, the rest passed on. */

@@ -8,6 +8,7 @@ import { island } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import type { Category, WardrobeItem } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import { dayDefaults } from "../lib/last_place.ts";
 import CompleteForm, {
   type CategoryChoice,
 } from "../islands/complete_form.tsx";
@@ -35,7 +36,8 @@ function categoriesOf(items: readonly WardrobeItem[]): CategoryChoice[] {
 
 export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
-  const items = await listWardrobe(c.get("state").kv, c.get("userId"));
+  const { kv } = c.get("state");
+  const items = await listWardrobe(kv, c.get("userId"));
   return renderPage(
     c,
     <Layout title="Complete a look" path="/complete" debug={flags.debug}>
@@ -49,6 +51,7 @@ export const GET = define.createHandlers(async (c) => {
             items={items.map((item) => shownPiece(item))}
             categories={categoriesOf(items)}
             flags={flags}
+            day={await dayDefaults(kv, c.get("userId"))}
           />
         )
         : <EmptyWardrobe why={AROUND_YOURS} debug={flags.debug} />}

@@ -6,13 +6,15 @@ import { island } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { OCCASION_IDS, OCCASIONS } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import { dayDefaults } from "../lib/last_place.ts";
 import OccasionForm from "../islands/occasion_form.tsx";
 
 const OccasionFormIsland = island("occasion_form", OccasionForm);
 
 export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
-  const items = await listWardrobe(c.get("state").kv, c.get("userId"));
+  const { kv } = c.get("state");
+  const items = await listWardrobe(kv, c.get("userId"));
   return renderPage(
     c,
     <Layout title="Dress for an occasion" path="/occasion" debug={flags.debug}>
@@ -29,6 +31,7 @@ export const GET = define.createHandlers(async (c) => {
               label: OCCASIONS[id],
             }))}
             flags={flags}
+            day={await dayDefaults(kv, c.get("userId"))}
           />
         )
         : (

@@ -5,6 +5,7 @@
  * once (and after a reload); the reveal island then follows the job live.
  */
 import { Layout } from "../components/layout.tsx";
+import { VerdictCard } from "../components/verdict_card.tsx";
 import { listOf } from "../components/item_words.ts";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
@@ -76,7 +77,9 @@ export const GET = define.createHandlers(async (c) => {
     return renderPage(c, <NotFoundPage what="job" debug={flags.debug} />, 404);
   }
 
-  const { result: _, ...view } = jobView(job);
+  // The verdict is made with the job, so it is on the page from the start,
+  // rendered here: the island only ships what changes.
+  const { result: _, verdict, ...view } = jobView(job);
   const looks = await seeds(c.get("state").kv, c.get("userId"), view.outfits);
   const streaming = c.get("state").streaming !== false && !flags.streamOff;
   const title = heading(job.request);
@@ -84,6 +87,9 @@ export const GET = define.createHandlers(async (c) => {
     c,
     <Layout title={title} debug={flags.debug}>
       <h1>{title}</h1>
+      {verdict && job.request.mode === "consider_buying" && (
+        <VerdictCard verdict={verdict} candidate={job.request.candidate} />
+      )}
       <RevealIsland
         snapshot={{
           ...view,

@@ -6,7 +6,7 @@
  * says so in a sentence and still makes three outfits.
  */
 import assert from "node:assert/strict";
-import { bookableDays } from "../lib/schemas.ts";
+import { bookableDays } from "../lib/client/days.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import { seasonOf } from "../lib/stylist/season.ts";
 import {

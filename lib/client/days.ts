@@ -27,6 +27,44 @@ export function serverDay(now = new Date()): string {
 
 const dayMs = 86_400_000;
 const noon = (day: string) => Date.parse(`${day}T12:00:00Z`);
+
+/** How far ahead a forecast reaches (Open-Meteo's 16 days, today included). */
+export const MAX_DAYS_AHEAD = 15;
+
+/**
+ * The days a request may be for: today to {@link MAX_DAYS_AHEAD} days ahead,
+ * where "today" is today anywhere on Earth (UTC−12 to UTC+14), since the
+ * server cannot know the shopper's time zone before it has found the place.
+ *
+ * @example bookableDays(new Date("2026-12-06T16:00:00Z")) // { first: "2026-12-06", last: "2026-12-22" }
+ */
+export function bookableDays(
+  now = new Date(),
+): { first: string; last: string } {
+  const t = now.getTime();
+  return {
+    first: serverDay(new Date(t - 12 * 3_600_000)),
+    last: serverDay(new Date(t + 14 * 3_600_000 + MAX_DAYS_AHEAD * dayMs)),
+  };
+}
+
+const WEEKDAY_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  timeZone: "UTC",
+});
+
+/** "Tuesday 8 December", for a `YYYY-MM-DD` day. */
+export function dayWords(day: string): string {
+  return WEEKDAY_FORMAT.format(noon(day));
+}
+
+/** The day `n` days after `day` (both `YYYY-MM-DD`). */
+export function daysAfter(day: string, n: number): string {
+  return serverDay(new Date(noon(day) + n * dayMs));
+}
+
 const formats = new Map<boolean, Intl.DateTimeFormat>();
 
 /**

@@ -14,6 +14,7 @@ import {
 } from "../jobs/job.ts";
 import type { GenerateRequest, JobEvent } from "../schemas.ts";
 import { type PageFlags, sendJson, startGeneration } from "./api.ts";
+import { localDay } from "./days.ts";
 import type { LookSeed } from "./looks.ts";
 
 /** The snapshot fields the page starts from (a trimmed `jobView`). */
@@ -26,7 +27,7 @@ export type RevealSnapshot =
     | "message"
     | "current_outfit"
     | "outfits"
-    | "verdict"
+    | "context"
     | "error"
     | "last_event_id"
     | "created_at"
@@ -66,7 +67,7 @@ function fromView(view: RevealSnapshot | JobView): PageJob {
     message: view.message,
     current_outfit: view.current_outfit,
     outfits: view.outfits,
-    verdict: view.verdict,
+    context: view.context,
     reasoning: view.reasoning ?? "",
     result: "result" in view ? view.result : undefined,
     error: view.error,
@@ -90,8 +91,8 @@ export function createRevealModel(props: RevealProps) {
   const outfits = computed(() =>
     job.value.result?.outfits ?? job.value.outfits
   );
-  /** Consider buying: the rules' verdict, usually in the snapshot already. */
-  const verdict = computed(() => job.value.verdict);
+  /** The day, place and notes, settled before the first outfit. */
+  const context = computed(() => job.value.context);
   const reasoning = computed(() => job.value.reasoning);
   /** "Try again" could not start a new job. */
   const retryError = signal("");
@@ -208,7 +209,7 @@ export function createRevealModel(props: RevealProps) {
       // A finished stream must be closed, or EventSource reconnects forever.
       if (!running.value) stopWatching();
     };
-    for (const type of ["progress", "verdict", "outfit", "reasoning"]) {
+    for (const type of ["progress", "context", "outfit", "reasoning"]) {
       es.addEventListener(type, fold);
     }
     es.addEventListener("complete", fold);
@@ -290,7 +291,14 @@ export function createRevealModel(props: RevealProps) {
   /** Starts the same request again as a new job. */
   async function retry() {
     busy.value = true;
-    const failed = await startGeneration(props.request, props.flags);
+    // A day now past can no longer be asked for: today, then.
+    const { request } = props;
+    const failed = await startGeneration(
+      request.date && request.date < localDay()
+        ? { ...request, date: undefined }
+        : request,
+      props.flags,
+    );
     busy.value = false;
     retryError.value = failed.error;
   }
@@ -300,7 +308,7 @@ export function createRevealModel(props: RevealProps) {
     progress,
     message,
     outfits,
-    verdict,
+    context,
     reasoning,
     error,
     gaveUp,

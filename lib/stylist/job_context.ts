@@ -23,6 +23,7 @@ import { type DressRule, rulesFrom } from "./dress_rules.ts";
 import { type Band, readNotes } from "./notes.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
+import { dayWords } from "../client/days.ts";
 import { weatherBands } from "./weather_bands.ts";
 
 /** Geocoding and forecast together, however slow the service. */
@@ -100,18 +101,6 @@ function todayAt(place: FoundPlace | null, now: Date): string {
     }
   }
   return now.toISOString().slice(0, 10);
-}
-
-const DAY_FORMAT = new Intl.DateTimeFormat("en-GB", {
-  weekday: "long",
-  day: "numeric",
-  month: "long",
-  timeZone: "UTC",
-});
-
-/** "Tuesday 8 December", for a `YYYY-MM-DD` day. */
-export function dayWords(day: string): string {
-  return DAY_FORMAT.format(Date.parse(`${day}T12:00:00Z`));
 }
 
 /** What the look-ups found, and what to say about what they did not. */

@@ -3,7 +3,8 @@ import type { DayWeather } from "../schemas.ts";
 import { SAMPLE_WARDROBE } from "../sample_wardrobe.ts";
 import type { FoundPlace } from "../weather/open_meteo.ts";
 import { ruleProblem, rulesFrom } from "./dress_rules.ts";
-import { composeContext, dayWords, ruleIdsFor } from "./job_context.ts";
+import { dayWords } from "../client/days.ts";
+import { composeContext, ruleIdsFor } from "./job_context.ts";
 import { createLocalStylist } from "./providers/local.ts";
 import { makeItem, occasionRequest, run } from "./test_fixtures.ts";
 

@@ -17,7 +17,7 @@ import {
   type WardrobeItem,
 } from "../schemas.ts";
 import { rulesFrom } from "./dress_rules.ts";
-import { dayWords } from "./job_context.ts";
+import { dayWords } from "../client/days.ts";
 import { candidateAsItem } from "./outfit_rules.ts";
 import { historyLines } from "./prompt_history.ts";
 import { describe, type Encoded, encodeWardrobe } from "./prompt_wardrobe.ts";

@@ -24,6 +24,7 @@ import { DEFAULT_CURRENCY, formatMoney } from "../../lib/money.ts";
 import { pageFlags, renderPage } from "../../lib/pages.ts";
 import { CandidateItem } from "../../lib/schemas.ts";
 import { listWardrobe } from "../../lib/wardrobe.ts";
+import { dayDefaults } from "../../lib/last_place.ts";
 
 import GenerateButton from "../../islands/generate_button.tsx";
 
@@ -112,7 +113,8 @@ export const GET = define.createHandlers(async (c) => {
           <>
             <p>
               The stylist will build three outfits around it from{" "}
-              <a href={withDebug("/wardrobe", flags.debug)}>your wardrobe</a>.
+              <a href={withDebug("/wardrobe", flags.debug)}>your wardrobe</a>,
+              for the day and place you choose.
             </p>
             <GenerateButtonIsland
               request={{
@@ -123,6 +125,7 @@ export const GET = define.createHandlers(async (c) => {
               }}
               flags={flags}
               label="Create outfits"
+              day={await dayDefaults(c.get("state").kv, c.get("userId"))}
             />
           </>
         )

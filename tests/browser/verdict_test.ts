@@ -1,12 +1,12 @@
 /**
  * Consider buying in Chromium, from the form through the review to /reveal:
  * the verdict card is up before the first outfit card (streaming and
- * polling), says what `GET /api/jobs/:id` says, survives a reload, and
- * reaches a page that was opened before the verdict existed; every card
- * marks the piece New.
+ * polling), says what `GET /api/jobs/:id` says and survives a reload;
+ * every card marks the piece New. The verdict is made in the job's own
+ * commit, so the page renders it on the server from the first byte.
  */
 import assert from "node:assert/strict";
-import type { Page, Route } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Verdict } from "../../lib/schemas.ts";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
 import { startTestServer } from "../helpers/server.ts";
@@ -200,44 +200,3 @@ browserTest(
     await assertCandidateMarked(page);
   },
 );
-
-/**
- * Serves /reveal as it was before the verdict existed: no card, no verdict
- * in the island's props, and the stream's position right after the first event.
- */
-async function beforeTheVerdict(route: Route) {
-  const response = await route.fetch();
-  const html = (await response.text())
-    .replace(/<section class="card verdict-card[\s\S]*?<\/section>/, "")
-    .replace(/data-props="([^"]*)"/, (_, attr: string) => {
-      const unescape = (s: string) =>
-        s.replaceAll("&quot;", '"').replaceAll("&lt;", "<")
-          .replaceAll("&gt;", ">").replaceAll("&#39;", "'")
-          .replaceAll("&amp;", "&");
-      const props = JSON.parse(unescape(attr));
-      delete props.snapshot.verdict;
-      props.snapshot.last_event_id = 1;
-      const json = JSON.stringify(props).replaceAll("&", "&amp;")
-        .replaceAll('"', "&quot;");
-      return `data-props="${json}"`;
-    });
-  assert.ok(!html.includes("verdict-card"));
-  await route.fulfill({ response, body: html });
-}
-
-for (const [how, query] of [["the stream", ""], ["polling", "?stream=off"]]) {
-  browserTest(
-    `[browser] verdict: a page opened before the verdict gets it from ${how}`,
-    async ({ page }) => {
-      await using server = await startTestServer({ localDelayMs: PACE_MS });
-      await page.route(
-        (url) => url.pathname === "/reveal",
-        beforeTheVerdict,
-      );
-      await considerBuying(page, server.url, query);
-      await page.locator(".verdict-card").waitFor();
-      await waitForEnd(page);
-      await assertCardMatches(page, await apiVerdict(page));
-    },
-  );
-}

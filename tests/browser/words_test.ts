@@ -35,7 +35,11 @@ browserTest(
 
     await page.getByRole("button", { name: "Create outfits" }).click();
     assert.equal(await error.textContent(), "Choose at least one occasion.");
-    // The shopper is taken to the boxes, which now name the message.
+    // The shopper is taken to the boxes (once the message has rendered),
+    // which now name the message.
+    await page.waitForFunction(() =>
+      document.activeElement?.getAttribute("value") === "casual"
+    );
     assert.equal(await focusedId(page), "casual");
     assert.match(
       await page.getByRole("group", { name: "What are you dressing for?" })

@@ -19,6 +19,7 @@ import { verdictFor } from "../../../lib/stylist/verdict.ts";
 import { DEFAULT_CURRENCY } from "../../../lib/money.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 import { listWardrobe } from "../../../lib/wardrobe.ts";
+import { rememberPlace } from "../../../lib/last_place.ts";
 
 /** Visible ASCII, as the IETF Idempotency-Key draft's examples use. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -76,6 +77,10 @@ export const POST = define.createHandlers(
     // commit; the claim keeps it to one runner, the sweep is the backstop.
     if (created.kind === "created" && useQueue === false) {
       dispatch?.(created.job.id);
+    }
+    // Sent (even empty) means the shopper's "Where" field: next time's default.
+    if (created.kind === "created" && request.place !== undefined) {
+      await rememberPlace(kv, userId, request.place);
     }
     return answer(c, created);
   },

@@ -1,0 +1,146 @@
+/**
+ * "When", "Where" and "Notes": what every flow's form asks besides its own
+ * fields, so the stylist can dress the shopper for the day, the place's
+ * forecast and their own words. One fieldset and one hook, shared by the
+ * three "Create outfits" islands.
+ */
+import { type Signal, useSignal } from "@preact/signals";
+import type { JSX } from "preact";
+import {
+  daysAfter,
+  dayWords,
+  MAX_DAYS_AHEAD,
+  useToday,
+} from "../lib/client/days.ts";
+import { FieldError } from "./fields.tsx";
+
+/** What the page knows before the shopper types: passed by the route. */
+export type DayDefaults = {
+  /** The place last asked about ("" for none). */
+  place: string;
+  /** The server's date, until the browser knows the shopper's own. */
+  today: string;
+};
+
+export type DayState = {
+  today: Signal<string>;
+  /** `YYYY-MM-DD`, or "" for today (at the place, which the server knows). */
+  date: Signal<string>;
+  place: Signal<string>;
+  notes: Signal<string>;
+};
+
+export function useDayFields(defaults: DayDefaults): DayState {
+  return {
+    today: useToday(defaults.today),
+    date: useSignal(""),
+    place: useSignal(defaults.place),
+    notes: useSignal(""),
+  };
+}
+
+/** The fields as the form last sent them, for `standing()`. */
+export function dayValues(day: DayState) {
+  return {
+    date: day.date.value,
+    place: day.place.value,
+    notes: day.notes.value,
+  };
+}
+
+/**
+ * The request's part: the place always (empty tells the server to forget
+ * it), the day and the notes only when given.
+ */
+export function dayRequest(day: DayState) {
+  return {
+    date: day.date.value || undefined,
+    place: day.place.value.trim(),
+    notes: day.notes.value.trim() || undefined,
+  };
+}
+
+function dayChoices(today: string): [string, string][] {
+  return Array.from({ length: MAX_DAYS_AHEAD + 1 }, (_, n) => {
+    if (n === 0) return ["", "Today"];
+    const day = daysAfter(today, n);
+    return [day, n === 1 ? `Tomorrow, ${dayWords(day)}` : dayWords(day)];
+  });
+}
+
+export function DayFields(
+  { day, error }: {
+    day: DayState;
+    /** The sentence for a field that needs another look. */
+    error: (path: "date" | "place" | "notes") => string | undefined;
+  },
+) {
+  const field = (
+    path: "date" | "place" | "notes",
+    label: string,
+    control: (describedBy?: string) => JSX.Element,
+    hint?: string,
+  ) => {
+    const message = error(path);
+    const ids = [hint && `${path}-hint`, message && `${path}-error`]
+      .filter(Boolean).join(" ");
+    return (
+      <div class={`field day-${path}`}>
+        <label for={path}>{label}</label>
+        {control(ids || undefined)}
+        {hint && <p class="hint" id={`${path}-hint`}>{hint}</p>}
+        <FieldError id={`${path}-error`} message={message} />
+      </div>
+    );
+  };
+  return (
+    <div class="day-fields">
+      {field("date", "When", (describedBy) => (
+        <select
+          id="date"
+          name="date"
+          value={day.date.value}
+          onChange={(e) => day.date.value = e.currentTarget.value}
+          aria-invalid={error("date") ? "true" : undefined}
+          aria-describedby={describedBy}
+        >
+          {dayChoices(day.today.value).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </select>
+      ))}
+      {field(
+        "place",
+        "Where",
+        (describedBy) => (
+          <input
+            id="place"
+            name="place"
+            type="text"
+            maxLength={100}
+            autocomplete="address-level2"
+            placeholder="Town or city"
+            value={day.place.value}
+            onInput={(e) => day.place.value = e.currentTarget.value}
+            aria-invalid={error("place") ? "true" : undefined}
+            aria-describedby={describedBy}
+          />
+        ),
+        "We check its forecast for the day.",
+      )}
+      {field("notes", "Notes (optional)", (describedBy) => (
+        <textarea
+          id="notes"
+          name="notes"
+          rows={3}
+          maxLength={500}
+          placeholder="Outdoors in the evening; I'd like to wear flats."
+          value={day.notes.value}
+          onInput={(e) => day.notes.value = e.currentTarget.value}
+          aria-invalid={error("notes") ? "true" : undefined}
+          aria-describedby={describedBy}
+        />
+      ))}
+    </div>
+  );
+}
