@@ -6,10 +6,10 @@
  * says so in a sentence and still makes three outfits.
  */
 import assert from "node:assert/strict";
-import { bookableDays } from "../lib/client/days.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import { seasonOf } from "../lib/stylist/season.ts";
 import {
+  everyBookableDay,
   type FakeDay,
   OSLO,
   startFakeOpenMeteo,
@@ -18,25 +18,16 @@ import {
 import { startTestServer } from "./helpers/server.ts";
 import type { SseEvent } from "./helpers/sse_client.ts";
 
-/** Every day a request may name, each with the same weather. */
-function everyDay(day: FakeDay): Record<string, FakeDay> {
-  const { first, last } = bookableDays();
-  const days: Record<string, FakeDay> = {};
-  for (
-    let t = Date.parse(`${first}T00:00:00Z`);
-    t <= Date.parse(`${last}T00:00:00Z`);
-    t += 86_400_000
-  ) days[new Date(t).toISOString().slice(0, 10)] = day;
-  return days;
-}
-
 const FREEZING_RAIN: FakeDay = { low: -5, high: 1, rain: 80, code: 61 };
 const SCORCHER: FakeDay = { low: 21, high: 30, rain: 5, code: 1 };
 
 function fakeWeather() {
   return startFakeOpenMeteo({
     places: [OSLO, SYDNEY],
-    days: { Oslo: everyDay(FREEZING_RAIN), Sydney: everyDay(SCORCHER) },
+    days: {
+      Oslo: everyBookableDay(FREEZING_RAIN),
+      Sydney: everyBookableDay(SCORCHER),
+    },
   });
 }
 

@@ -45,7 +45,7 @@ export function kindOf(item: WardrobeItem): Kind {
 }
 
 const SKIRTS = new Set<Kind>(["skirt", "pleated-skirt", "mini-skirt"]);
-/** Lace-ups and trainers: too plain under a dress for the evening. */
+/** Lace-ups and trainers: too plain under a cocktail dress. */
 const PLAIN_SHOES = new Set<Kind>(["oxfords", "sneakers"]);
 /** What keeps rain off: not a blazer or a gilet. */
 const RAINPROOF = new Set<Kind>([
@@ -69,8 +69,8 @@ const MAX_SPREAD = 2;
 
 /**
  * Why pieces disagree on how dressy they are: clothes and shoes more than
- * {@link MAX_SPREAD} apart (a cocktail dress with running shoes), or a dress
- * for the evening over lace-ups or trainers. Bags and accessories are
+ * {@link MAX_SPREAD} apart (a cocktail dress with running shoes), or a
+ * cocktail dress over lace-ups or trainers. Bags and accessories are
  * forgiven.
  *
  * @example dressinessClash([cocktailDress, oxfords]) // "“Black cocktail dress” is too dressy for “Black leather oxfords”"
@@ -91,8 +91,9 @@ export function dressinessClash(
   if (high.formality - low.formality > MAX_SPREAD) {
     return `“${high.name}” is too dressy for “${low.name}”`;
   }
+  // A satin midi over polished oxfords is a look; a cocktail dress is not.
   const dress = worn.find((item) =>
-    item.category === "dress" && item.formality >= 4
+    item.category === "dress" && item.formality >= 5
   );
   const shoes = worn.find((item) => item.category === "shoes");
   if (dress && shoes && PLAIN_SHOES.has(kindOf(shoes))) {
@@ -194,6 +195,9 @@ const FIXED: Record<string, DressRule> = {
     unmet: "",
   },
 };
+
+/** What every outfit keeps, whatever the day or the notes say. */
+export const ALWAYS_RULES: readonly string[] = ["matched-dressiness"];
 
 /**
  * The rule an id names, or null for an id no longer known (a job recorded

@@ -19,7 +19,7 @@ import {
   type WeatherConfig,
 } from "../weather/forecast.ts";
 import type { FoundPlace } from "../weather/open_meteo.ts";
-import { type DressRule, rulesFrom } from "./dress_rules.ts";
+import { ALWAYS_RULES, type DressRule, rulesFrom } from "./dress_rules.ts";
 import { type Band, readNotes } from "./notes.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
@@ -79,7 +79,7 @@ export function ruleIdsFor(
     ids.includes("outer-layer");
   return [
     ...new Set(
-      [...ids, "matched-dressiness"].filter((id) =>
+      [...ids, ...ALWAYS_RULES].filter((id) =>
         !(id === "no-outerwear" && wanted)
       ),
     ),

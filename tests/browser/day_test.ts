@@ -5,40 +5,19 @@
  * is there next time. Every flow's form has the same three fields.
  */
 import assert from "node:assert/strict";
-import { bookableDays, dayWords } from "../../lib/client/days.ts";
+import { dayWords } from "../../lib/client/days.ts";
 import {
   browserTest,
   waitForEnd,
   watchViolations,
 } from "../helpers/browser.ts";
-import { OSLO, startFakeOpenMeteo } from "../helpers/fake_open_meteo.ts";
+import { startFreezingOslo } from "../helpers/fake_open_meteo.ts";
 import { startTestServer } from "../helpers/server.ts";
-
-function oslo() {
-  const days: Record<
-    string,
-    { low: number; high: number; rain: number; code: number }
-  > = {};
-  const { first, last } = bookableDays();
-  for (
-    let t = Date.parse(`${first}T00:00:00Z`);
-    t <= Date.parse(`${last}T00:00:00Z`);
-    t += 86_400_000
-  ) {
-    days[new Date(t).toISOString().slice(0, 10)] = {
-      low: -5,
-      high: 1,
-      rain: 80,
-      code: 61,
-    };
-  }
-  return startFakeOpenMeteo({ places: [OSLO], days: { Oslo: days } });
-}
 
 browserTest(
   "[browser] day: tomorrow in Oslo with notes, said in one line before the first card; Oslo is kept for next time",
   async ({ page }) => {
-    await using weather = oslo();
+    await using weather = startFreezingOslo();
     await using server = await startTestServer({ weather, localDelayMs: 300 });
     const violations = await watchViolations(page);
     await page.goto(`${server.url}/occasion`);
@@ -111,7 +90,7 @@ browserTest(
 browserTest(
   "[browser] day: the consider-buying review asks when and where too, and sends them",
   async ({ page }) => {
-    await using weather = oslo();
+    await using weather = startFreezingOslo();
     await using server = await startTestServer({ weather });
     await page.goto(
       `${server.url}/consider-buying/outfits?name=Camel+wool+coat&category=outerwear&colors=camel`,

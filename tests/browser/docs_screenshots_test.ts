@@ -24,6 +24,7 @@ import {
   waitForEnd,
   waitForReveal,
 } from "../helpers/browser.ts";
+import { startFreezingOslo } from "../helpers/fake_open_meteo.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const DOCS = new URL("../../docs/", import.meta.url);
@@ -104,8 +105,13 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
   const sizes = [["desktop", DESKTOP], ["phone", PHONE]] as const;
   for (const [size, viewport] of sizes) {
     browserTest(`[docs] screenshots, ${size}`, async ({ browser }) => {
-      // Paced so the summary says a few seconds, not "0 s".
-      await using server = await startTestServer({ localDelayMs: 1_000 });
+      // Paced so the summary says a few seconds, not "0 s"; Oslo's
+      // forecast from a fake Open-Meteo.
+      await using weather = startFreezingOslo();
+      await using server = await startTestServer({
+        localDelayMs: 1_000,
+        weather,
+      });
       const context = await browser.newContext({ viewport });
       try {
         const page = await context.newPage();
@@ -115,11 +121,15 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
         await open(page, url);
         await shoot(page, `home-${size}.png`, true);
 
-        // An occasion chosen, with a note; then its outfits, finished:
-        // the summary line above them; then saved, liked and worn.
+        // An occasion chosen, with a town and notes; then its outfits,
+        // finished: what they are dressed for and the summary line above
+        // them; then saved, liked and worn.
         await open(page, `${url}/occasion`);
         await page.getByLabel("Date night").check();
-        await page.getByLabel("Notes (optional)").fill("Dinner outdoors");
+        await page.getByLabel("Where").fill("Oslo");
+        await page.getByLabel("Notes (optional)").fill(
+          "No heels, dinner outdoors",
+        );
         await blur(page);
         await shoot(page, `occasion-form-${size}.png`);
         await createOutfits(page);

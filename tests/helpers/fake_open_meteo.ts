@@ -11,6 +11,8 @@
  * await using server = await startTestServer({ weather });
  * ```
  */
+import { bookableDays } from "../../lib/client/days.ts";
+
 export type FakePlace = {
   name: string;
   country: string;
@@ -161,4 +163,24 @@ export function startFakeOpenMeteo(options: FakeOpenMeteoOptions) {
       await server.shutdown();
     },
   };
+}
+
+/** The same weather on every day a request may name (lib/client/days.ts). */
+export function everyBookableDay(day: FakeDay): Record<string, FakeDay> {
+  const { first, last } = bookableDays();
+  const days: Record<string, FakeDay> = {};
+  for (
+    let t = Date.parse(`${first}T00:00:00Z`);
+    t <= Date.parse(`${last}T00:00:00Z`);
+    t += 86_400_000
+  ) days[new Date(t).toISOString().slice(0, 10)] = day;
+  return days;
+}
+
+/** Freezing rain in Oslo, every day: the fixture the pages are shown with. */
+export function startFreezingOslo() {
+  return startFakeOpenMeteo({
+    places: [OSLO],
+    days: { Oslo: everyBookableDay({ low: -5, high: 1, rain: 80, code: 61 }) },
+  });
 }

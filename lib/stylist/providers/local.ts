@@ -5,7 +5,7 @@
  */
 import { OUTFITS_PER_JOB } from "../../schemas.ts";
 import { checkFeasible } from "../outfit_rules.ts";
-import { seasonOf } from "../season.ts";
+import { composeContext } from "../job_context.ts";
 import {
   type OutfitDraft,
   type Stylist,
@@ -54,15 +54,23 @@ async function* generate(
   const { signal } = input;
   signal.throwIfAborted();
   const count = input.count ?? OUTFITS_PER_JOB;
+  // Called outside a job (a script, a test): the context a job would settle
+  // with no place, so the same notes and rules hold.
+  const context = input.context ??
+    composeContext(input.request, input.wardrobe, count, {
+      place: null,
+      weather: null,
+      date: today.toISOString().slice(0, 10),
+    });
   const { brief, outfits } = planOutfits({
     request: input.request,
     wardrobe: input.wardrobe,
     seed: input.seed,
-    season: input.context?.season ?? seasonOf(today),
+    season: context.season,
     count,
     avoid: input.avoid,
     taste: input.taste,
-    context: input.context,
+    context,
   });
 
   const earlier = input.avoid ?? [];
