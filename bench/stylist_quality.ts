@@ -386,7 +386,7 @@ export async function stylistQuality(
         goal: "0",
         pass: clashes === 0,
         note:
-          `of ${outfits}: clothes > 2 apart, or an evening dress over lace-ups or trainers`,
+          `of ${outfits}: clothes > 2 apart, or a cocktail dress over lace-ups or trainers`,
       },
       {
         id: `stylist_${id}_score_gap`,
