@@ -240,16 +240,19 @@ export function rulesFrom(ids: readonly string[]): DressRule[] {
 
 /**
  * Which rule an outfit breaks, in a sentence, or null when it keeps them
- * all.
+ * all. The pieces the shopper asked for by id (`asked`: anchors, the piece
+ * they may buy) are never forbidden: the outfits are about them.
  *
  * @example ruleProblem(items, rulesFrom(["no-heels"])) // "“Black pointed heels” breaks the rule: no heels"
  */
 export function ruleProblem(
   items: readonly WardrobeItem[],
   rules: readonly DressRule[],
+  asked: ReadonlySet<string> = new Set(),
 ): string | null {
   for (const rule of rules) {
-    const banned = rule.excludes && items.find(rule.excludes);
+    const banned = rule.excludes &&
+      items.find((item) => !asked.has(item.id) && rule.excludes!(item));
     if (banned) return `“${banned.name}” breaks the rule: ${rule.label}`;
     if (
       rule.layer &&

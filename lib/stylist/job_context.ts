@@ -21,6 +21,7 @@ import {
 import type { FoundPlace } from "../weather/open_meteo.ts";
 import { ALWAYS_RULES, type DressRule, rulesFrom } from "./dress_rules.ts";
 import { type Band, readNotes } from "./notes.ts";
+import { itemsForRequest, requiredItems } from "./outfit_rules.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
 import { dayWords } from "../client/days.ts";
@@ -222,6 +223,7 @@ export function composeContext(
     ruleIdsFor(noteRules, noteBands, weatherBands(looked.weather)),
   );
   const { kept, dropped } = followableRules(wanted, request, wardrobe, count);
+  const asked = requiredItems(request, itemsForRequest(request, [...wardrobe]));
   const keptIds = new Set(kept.map((rule) => rule.id));
   const followed = (ids: readonly string[]) =>
     ids.length === 0 || ids.some((id) => keptIds.has(id));
@@ -241,8 +243,21 @@ export function composeContext(
     notices: [
       ...(looked.notice ? [looked.notice(season)] : []),
       ...unmetSentences(dropped),
+      ...askedDespite(asked, kept),
     ],
   };
+}
+
+/** The pieces asked for stay in, whatever the rules forbid: said so. */
+function askedDespite(
+  asked: readonly WardrobeItem[],
+  kept: readonly DressRule[],
+): string[] {
+  return asked.flatMap((item) =>
+    kept.filter((rule) => rule.excludes?.(item)).map((rule) =>
+      `You asked for “${item.name}”, so it's in every outfit, though it goes against “${rule.label}”.`
+    )
+  );
 }
 
 function unmetSentences(dropped: readonly DressRule[]): string[] {

@@ -6,7 +6,12 @@ import { ruleProblem, rulesFrom } from "./dress_rules.ts";
 import { dayWords } from "../client/days.ts";
 import { composeContext, ruleIdsFor } from "./job_context.ts";
 import { createLocalStylist } from "./providers/local.ts";
-import { makeItem, occasionRequest, run } from "./test_fixtures.ts";
+import {
+  considerRequest,
+  makeItem,
+  occasionRequest,
+  run,
+} from "./test_fixtures.ts";
 
 const OSLO: FoundPlace = {
   name: "Oslo",
@@ -135,4 +140,30 @@ Deno.test("[job context] the built-in stylist dresses within the context's rules
 
 Deno.test("[job context] days read as a shopper says them", () => {
   assert.equal(dayWords("2026-12-08"), "Tuesday 8 December");
+});
+
+Deno.test("[job context] the piece the shopper asked about stays in, and the page says why", async () => {
+  const request = considerRequest("outerwear", {
+    name: "Rust suede jacket",
+    colors: ["rust"],
+  });
+  const context = composeContext(request, SAMPLE_WARDROBE, 3, {
+    place: OSLO,
+    weather: FREEZING_RAIN,
+    date: "2026-12-08",
+  });
+  assert.ok(context.rules.includes("no-suede"), "suede stays out elsewhere");
+  assert.deepEqual(context.notices, [
+    "You asked for “Rust suede jacket”, so it's in every outfit, though it goes against “no suede”.",
+  ]);
+  const result = await run(createLocalStylist(), {
+    request,
+    wardrobe: [...SAMPLE_WARDROBE],
+    context,
+  });
+  assert.equal(result.outfits.length, 3);
+  for (const outfit of result.outfits) {
+    assert.ok(outfit.item_ids.includes("candidate"));
+    assert.ok(!outfit.item_ids.includes("tan-suede-ankle-boots"));
+  }
 });

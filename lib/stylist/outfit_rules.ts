@@ -87,12 +87,16 @@ export function requiredItems(
   pool: WardrobeItem[],
 ): WardrobeItem[] {
   const byId = new Map(pool.map((item) => [item.id, item]));
-  const ids = request.mode === "complete"
+  return requiredIds(request).flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The ids of the pieces the request asks for by name. */
+export function requiredIds(request: GenerateRequest): readonly string[] {
+  return request.mode === "complete"
     ? request.anchor_ids
     : request.mode === "consider_buying"
     ? [CANDIDATE_ID]
     : [];
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -144,7 +148,11 @@ export function validateOutfit(
   if (request.mode === "consider_buying" && !seen.has(CANDIDATE_ID)) {
     return fail(`The candidate item "${CANDIDATE_ID}" is missing`);
   }
-  const broken = ruleProblem(items, ctx.rules ?? []);
+  const broken = ruleProblem(
+    items,
+    ctx.rules ?? [],
+    new Set(requiredIds(request)),
+  );
   if (broken) return fail(broken);
   const repeat = ctx.earlier.findIndex((o) =>
     sameItemSet(o.item_ids, [...seen])

@@ -29,7 +29,8 @@ export function countOutfits(
 ): number {
   const excluded = (item: WardrobeItem) =>
     rules.some((rule) => rule.excludes?.(item));
-  if (required.some(excluded) || requiredConflict([...required])) return 0;
+  // The pieces asked for stay whatever the rules say (see ruleProblem).
+  if (requiredConflict([...required])) return 0;
   const requiredIds = new Set(required.map((item) => item.id));
   const allowed = pool.filter((item) =>
     !requiredIds.has(item.id) && !excluded(item)

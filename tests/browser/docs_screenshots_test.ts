@@ -1,7 +1,7 @@
 /**
  * Every screenshot in docs/, at 1280×800 (desktop) and 390×844 (phone):
  * the home page, the three forms (the picker with a filter and a search in
- * use), the reveal page for each flow (mid-generation, finished with its
+ * use, and its day fields; the consider-buying review with its own), the reveal page for each flow (mid-generation, finished with its
  * one-line summary, with saved / liked / worn cards, in debug mode, the
  * verdict), the looks page (with looks and empty) and the wardrobe (the
  * sample, the whole of it, cost per wear, a photo, Undo, empty). Only with
@@ -164,6 +164,8 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
           .waitFor();
         await page.locator("[data-island=generate_button][data-hydrated]")
           .waitFor();
+        // The review: the piece, then when and where (Oslo, remembered).
+        await shoot(page, `consider-buying-review-${size}.png`, true);
         await createOutfits(page);
         await shoot(page, `verdict-complete-${size}.png`);
 
@@ -182,6 +184,9 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
         await blur(page);
         await page.evaluate(() => scrollTo(0, 0));
         await shoot(page, `picker-${size}.png`);
+        // Under the grid: for when, and where.
+        await toTop(page.locator(".day-set"));
+        await shoot(page, `picker-day-${size}.png`);
         await createOutfits(page);
         await shoot(page, `reveal-complete-${size}.png`);
         const complete = jobOf(page);

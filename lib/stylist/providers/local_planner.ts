@@ -352,7 +352,9 @@ function enumerate(
     for (const layer of ownLayers) {
       for (const extra of finishing) {
         const items = sortForDisplay([...core, ...layer, ...extra]);
-        if (wearableProblem(items) || ruleProblem(items, brief.rules)) {
+        if (
+          wearableProblem(items) || ruleProblem(items, brief.rules, requiredIds)
+        ) {
           continue;
         }
         const { value, notes } = scoreOutfit(items, brief);
