@@ -16,6 +16,7 @@ import {
 } from "../helpers/axe.ts";
 import { browserTest, waitForEnd, waitForReveal } from "../helpers/browser.ts";
 import { failsAfterOne } from "../helpers/fixtures.ts";
+import { startFreezingOslo } from "../helpers/fake_open_meteo.ts";
 import { startTestServer } from "../helpers/server.ts";
 
 const SIZES = [DESKTOP, PHONE];
@@ -116,7 +117,11 @@ for (const size of SIZES) {
       sizeOf(size)
     }`,
     async ({ browser }) => {
-      await using server = await startTestServer({ localDelayMs: 700 });
+      await using weather = startFreezingOslo();
+      await using server = await startTestServer({
+        localDelayMs: 700,
+        weather,
+      });
       await using tab = await axePage(browser, size);
       const { page } = tab;
       await startOccasion(page, server.url, "?debug=true");
@@ -140,13 +145,17 @@ for (const size of SIZES) {
       await visit(page, `${server.url}/looks`);
       await assertAccessible(page, "/looks with a look");
 
-      // Consider buying: the verdict card above the outfits.
+      // Consider buying in Oslo's rain: the verdict card above the outfits,
+      // and what they are dressed for, with its notices and credit.
       await visit(page, `${server.url}/consider-buying/outfits?${REVIEW}`);
+      await page.getByLabel("Where").fill("Oslo");
+      await page.getByLabel("Notes (optional)").fill("no heels, a birthday");
       await page.getByRole("button", { name: "Create outfits" }).click();
       await waitForReveal(page);
       await page.locator(".verdict-card").waitFor();
       await assertAccessible(page, "/reveal consider buying, running");
       await waitForEnd(page);
+      await page.getByRole("link", { name: "Open-Meteo.com" }).waitFor();
       await assertAccessible(page, "/reveal consider buying, complete");
     },
   );
