@@ -117,6 +117,16 @@ const GENERATE: Row[] = [
   { what: "notes 20,000 arrays deep", req: GEN, raw: json(`{"mode":"occasion","occasions":["casual"],"notes":${DEEP_ARRAY}}`), status: 400, issues: ["notes"] },
   { what: "notes 10,000 objects deep", req: GEN, raw: json(`{"mode":"occasion","occasions":["casual"],"notes":${DEEP_OBJECT}}`), status: 400, issues: ["notes"] },
   { what: "a body 20,000 arrays deep", req: GEN, raw: json(DEEP_ARRAY), status: 400, issues: [""] },
+  // The day and the place, for every flow.
+  { what: "a day long past", req: GEN, json: { ...occasion, date: "2001-09-09" }, status: 400, issues: ["date"] },
+  { what: "a day beyond the forecast", req: GEN, json: { ...occasion, date: "2999-01-01" }, status: 400, issues: ["date"] },
+  { what: "a day that is no day", req: GEN, json: { ...occasion, date: "2026-13-45" }, status: 400, issues: ["date"] },
+  { what: "a day as a timestamp", req: GEN, json: { ...occasion, date: "2026-12-08T10:00:00Z" }, status: 400, issues: ["date"] },
+  { what: "a day as a number", req: GEN, json: { ...occasion, date: 20261208 }, status: 400, issues: ["date"] },
+  { what: "a place too long", req: GEN, json: { ...occasion, place: "Llanfair".repeat(13) }, status: 400, issues: ["place"] },
+  { what: "a place over two lines", req: GEN, json: { ...occasion, place: "Oslo\nBergen" }, status: 400, issues: ["place"] },
+  { what: "a place as an object", req: GEN, json: { ...occasion, place: { name: "Oslo" } }, status: 400, issues: ["place"] },
+  { what: "a bad day on complete", req: GEN, json: { ...complete("white-oxford-shirt"), date: "yesterday" }, status: 400, issues: ["date"] },
   // Complete a look.
   { what: "anchors missing", req: GEN, json: { mode: "complete" }, status: 400, issues: ["anchor_ids"] },
   { what: "no anchors", req: GEN, json: complete(), status: 400, issues: ["anchor_ids"] },
