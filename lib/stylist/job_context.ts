@@ -24,7 +24,7 @@ import { type Band, readNotes } from "./notes.ts";
 import { itemsForRequest, requiredItems } from "./outfit_rules.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
-import { dayWords } from "../client/days.ts";
+import { daysAfter, dayWords, MAX_DAYS_AHEAD } from "../client/days.ts";
 import { weatherBands } from "./weather_bands.ts";
 
 /** Geocoding and forecast together, however slow the service. */
@@ -46,33 +46,38 @@ const BAND_RULES: Readonly<Record<Band, readonly string[]>> = {
   outdoors: ["no-heels", "outer-layer"],
 };
 
+/** Bands that say how warm the day is, as opposed to what it brings. */
+const TEMPERATURE: ReadonlySet<Band> = new Set(["cold", "hot", "warm"]);
+
 /**
  * The rule ids for the notes' own rules, the notes' weather words and the
- * forecast's, in that order of importance, and last that pieces agree on
- * how dressy they are. The shopper's word beats the forecast ("hot" in the
- * notes on a cold day: a heated venue); on a hot wet day a light jacket
- * still comes, and outdoors on a hot day needs no layer.
+ * forecast's, in that order of importance, and last the rules every outfit
+ * keeps. How warm the day is comes from the forecast when it says (cold or
+ * hot); the notes' own "hot" or "cold" count only when it does not (no
+ * forecast, or a mild one), so "hot" on a freezing day keeps the coat. Rain
+ * and outdoors add up from either. On a hot wet day a light jacket still
+ * comes; outdoors on a warm or hot day needs no layer.
  */
 export function ruleIdsFor(
   noteRules: readonly string[],
   noteBands: readonly Band[],
   forecast: readonly Band[],
 ): string[] {
-  const said = new Set(noteBands);
-  const heat = said.has("hot") || said.has("warm");
-  const chill = said.has("cold");
-  const bands = new Set<Band>(noteBands);
-  for (const band of forecast) {
-    if (band === "cold" && heat) continue;
-    if (band === "hot" && chill) continue;
-    bands.add(band);
-  }
+  const forecastSaysHowWarm = forecast.some((band) =>
+    band === "cold" || band === "hot"
+  );
+  const bands = new Set<Band>(
+    noteBands.filter((band) => !(forecastSaysHowWarm && TEMPERATURE.has(band))),
+  );
+  for (const band of forecast) bands.add(band);
+  if (bands.has("cold")) bands.delete("warm");
   const ids = [...noteRules];
   for (const band of bands) {
     for (const id of BAND_RULES[band]) {
-      if (id === "outer-layer" && band === "outdoors" && bands.has("hot")) {
-        continue;
-      }
+      if (
+        id === "outer-layer" && band === "outdoors" &&
+        (bands.has("hot") || bands.has("warm"))
+      ) continue;
       ids.push(id);
     }
   }
@@ -149,6 +154,19 @@ async function lookUp(
       };
     }
     const date = dated(place);
+    const name = place.name;
+    const notOutYet = {
+      place,
+      weather: null,
+      date,
+      notice: (season: string) =>
+        `The forecast for ${name} on ${
+          dayWords(date)
+        } isn't out yet, so these outfits are dressed for ${season} there.`,
+    };
+    // Far behind UTC, the last day a request may name is past the
+    // forecast's reach there: no need to ask.
+    if (date > daysAfter(todayAt(place, now), MAX_DAYS_AHEAD)) return notOutYet;
     const days = await forecastFor(
       sources.kv,
       sources.weather,
@@ -157,16 +175,7 @@ async function lookUp(
       budget,
     );
     const weather = days.get(date) ?? null;
-    const name = place.name;
-    return weather ? { place, weather, date } : {
-      place,
-      weather: null,
-      date,
-      notice: (season) =>
-        `The forecast for ${name} on ${
-          dayWords(date)
-        } isn't out yet, so these outfits are dressed for ${season} there.`,
-    };
+    return weather ? { place, weather, date } : notOutYet;
   } catch (err) {
     signal.throwIfAborted();
     console.warn(`Weather look-up for "${query}" failed:`, err);

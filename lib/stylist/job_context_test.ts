@@ -40,11 +40,16 @@ const HOT_DRY: DayWeather = {
   summary: "sunny",
 };
 
-Deno.test("[job context] the shopper's word beats the forecast", () => {
-  // "hot" in the notes on a freezing day: a heated venue, no coat asked for.
+Deno.test("[job context] the forecast says how warm; the notes add what it cannot know", () => {
+  // "hot" in the notes on a freezing day keeps the coat.
   const ids = ruleIdsFor([], ["hot"], ["cold"]);
-  assert.ok(ids.includes("no-outerwear"));
-  assert.ok(!ids.includes("outer-layer"));
+  assert.ok(ids.includes("outer-layer"));
+  assert.ok(!ids.includes("no-outerwear"));
+  // Without a forecast, the notes' "cold" is the day.
+  assert.ok(ruleIdsFor([], ["cold"], []).includes("outer-layer"));
+  // Rain in the notes adds to a dry hot forecast: a light jacket, no suede.
+  const showers = ruleIdsFor([], ["rain"], ["hot"]);
+  assert.ok(showers.includes("rain-layer") && showers.includes("no-suede"));
   // A hot wet day still brings a light jacket.
   const wet = ruleIdsFor([], [], ["hot", "rain"]);
   assert.ok(wet.includes("rain-layer") && !wet.includes("no-outerwear"));

@@ -10,8 +10,12 @@
  * - the mood: "dressy", "casual".
  *
  * Notes are read a phrase at a time (split at punctuation and at "and",
- * "but", "or"); "no skirts or dresses" carries the "no" on. A phrase none of
- * these fit is passed on as the shopper wrote it. Pure, no I/O.
+ * "but", "or"); "no skirts or dresses" carries the "no" on. A wish the
+ * phrase denies ("not too casual", "it won't rain", "I don't want anything
+ * pink" is read as nothing pink) is never read as the wish, and weather
+ * words count only as weather ("hot pink" and "a hot new restaurant" are
+ * not a hot day). A phrase none of these fit is passed on as the shopper
+ * wrote it. Pure, no I/O.
  */
 import { COLOR_NAMES } from "../colors.ts";
 
@@ -29,12 +33,23 @@ export type HeardNote = {
 export type ReadNotes = { heard: HeardNote[]; passedOn: string[] };
 
 const NOT = String
-  .raw`\b(?:no|not|without|avoid|never|skip|nothing)\s+(?:in\s+|with\s+)?`;
+  .raw`\b(?:no|not|without|avoid|never|skip|nothing|no more|don'?t (?:want|like|wear|fancy)|do not (?:want|like|wear))\s+(?:(?:in|with|any|anything|wearing|my|the|too|much)\s+){0,3}`;
+/** A denial earlier in a phrase: what follows it is not wished for. */
+const DENIED =
+  /\b(?:no|not|never|without|avoid|nothing|don'?t|do not|isn'?t|won'?t|wont|aren'?t|shouldn'?t|hardly)\b/;
+/** After a weather word, what keeps it about the weather ("hot day"). */
+const WEATHER_AFTER = String
+  .raw`(?=\s*$|\s+(?:day|days|weather|out|outside|there|today|tomorrow|evening|night|afternoon|morning|forecast|too|again)\b)`;
 const COLOUR = `(${
   [...COLOR_NAMES].sort((a, b) => b.length - a.length).join("|")
 })`;
 
-type Matcher = { pattern: RegExp; hear: (m: RegExpExecArray) => HeardNote };
+type Matcher = {
+  pattern: RegExp;
+  hear: (m: RegExpExecArray) => HeardNote;
+  /** A wish (not a refusal): a denial before it means it is not wanted. */
+  wish?: boolean;
+};
 
 const rule = (label: string, ...rules: string[]) => () => ({ label, rules });
 const band = (label: Band) => () => ({ label, rules: [], band: label });
@@ -49,11 +64,13 @@ const MATCHERS: Matcher[] = [
     pattern:
       /\bflats?\s+only\b|\bonly\s+flats?\b|\bflat\s+shoes\b|\bwear(?:ing)?\s+flats\b/,
     hear: rule("flats only", "no-heels"),
+    wish: true,
   },
   {
     pattern:
       /\bwalk(?:ing)?\s+(?:a\s+lot|lots|far|all\s+day|everywhere)\b|\blots\s+of\s+walking\b|\bon\s+my\s+feet\b|\b(?:comfortable|comfy)\s+shoes\b/,
     hear: rule("walking a lot", "no-heels"),
+    wish: true,
   },
   {
     pattern: new RegExp(`${NOT}(?:mini\\s*)?skirts?\\b`),
@@ -67,6 +84,13 @@ const MATCHERS: Matcher[] = [
     pattern:
       /\b(?:trousers|pants|jeans)\s+only\b|\bonly\s+(?:trousers|pants|jeans)\b/,
     hear: rule("trousers only", "no-skirts", "no-dresses", "trousers-only"),
+    wish: true,
+  },
+  // A dress code, not a colour: "black tie" is dressy, "no black tie" is not black.
+  {
+    pattern: /\bblack[\s-]tie\b/,
+    hear: rule("dressy", "dressy"),
+    wish: true,
   },
   {
     pattern: new RegExp(`${NOT}suede\\b`),
@@ -85,38 +109,54 @@ const MATCHERS: Matcher[] = [
       label: `something ${m[1]}`,
       rules: [`some-colour:${m[1]}`],
     }),
+    wish: true,
   },
   {
-    pattern:
-      /\b(?:cold|chilly|freezing|frosty|snow(?:y|ing)?|wintry)\b|\b(?:keep|stay)\s+(?:me\s+)?warm\b|\bsomething\s+warm\b|\bwarm\s+(?:layers?|clothes)\b/,
+    pattern: new RegExp(
+      String
+        .raw`\b(?:cold|chilly|freezing|frosty|snowy|wintry)\b${WEATHER_AFTER}|\bsnow(?:ing)?\b|\b(?:keep|stay)\s+(?:me\s+)?warm\b|\bsomething\s+warm\b|\bwarm\s+(?:layers?|clothes)\b`,
+    ),
     hear: (m) => ({
       label: m[0].includes("warm") ? "keep warm" : "cold",
       rules: [],
       band: "cold",
     }),
+    wish: true,
   },
   {
-    pattern: /\b(?:hot|heat(?:wave)?|scorching|boiling|sweltering)\b/,
+    pattern: new RegExp(
+      String
+        .raw`\b(?:hot|scorching|boiling|sweltering)\b${WEATHER_AFTER}|\bheat(?:wave)?\b`,
+    ),
     hear: band("hot"),
+    wish: true,
   },
-  { pattern: /\bwarm\b/, hear: band("warm") },
   {
-    pattern: /\b(?:rain(?:y|ing)?|wet|showers?|drizzle|downpour)\b/,
+    pattern: new RegExp(String.raw`\bwarm\b${WEATHER_AFTER}`),
+    hear: band("warm"),
+    wish: true,
+  },
+  {
+    pattern: /\b(?:rain(?:y|ing|s)?|showers?|drizzle|downpour)\b/,
     hear: band("rain"),
+    wish: true,
   },
   {
-    pattern: /\b(?:outdoors?|outside|open[\s-]air|garden|park|picnic)\b/,
+    pattern: /\b(?:outdoors?|outside|open[\s-]air|picnic)\b/,
     hear: band("outdoors"),
+    wish: true,
   },
   {
     pattern:
       /\b(?:dressy|dress(?:ed)?\s+up|smart|fancy|elegant|glam(?:orous)?|polished)\b/,
     hear: rule("dressy", "dressy"),
+    wish: true,
   },
   {
     pattern:
       /\b(?:casual|relaxed|laid[\s-]back|dress(?:ed)?\s+down|comfy|comfortable)\b/,
     hear: rule("casual", "casual"),
+    wish: true,
   },
 ];
 
@@ -143,10 +183,11 @@ function normal(text: string): string {
 function hearPhrase(phrase: string): HeardNote[] {
   let text = normal(phrase);
   const heard: HeardNote[] = [];
-  for (const { pattern, hear } of MATCHERS) {
+  for (const { pattern, hear, wish } of MATCHERS) {
     const m = pattern.exec(text);
     if (!m) continue;
-    heard.push(hear(m));
+    // A denied wish is not heard, but its words are still taken out.
+    if (!(wish && DENIED.test(text.slice(0, m.index)))) heard.push(hear(m));
     text = `${text.slice(0, m.index)} | ${text.slice(m.index + m[0].length)}`;
   }
   return heard;

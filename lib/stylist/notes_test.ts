@@ -66,3 +66,38 @@ Deno.test("[notes] empty notes hear nothing", () => {
   assert.deepEqual(readNotes(undefined), { heard: [], passedOn: [] });
   assert.deepEqual(readNotes("  "), { heard: [], passedOn: [] });
 });
+
+Deno.test("[notes] a denied wish is not read as the wish", () => {
+  assert.deepEqual(labels("I don't want anything pink"), ["nothing pink"]);
+  assert.deepEqual(labels("avoid wearing my green"), ["nothing green"]);
+  for (
+    const denied of [
+      "not too casual",
+      "not too dressy",
+      "not cold",
+      "it will not rain",
+      "indoors, not outside",
+    ]
+  ) {
+    const read = readNotes(denied);
+    assert.deepEqual(read.heard, [], denied);
+    assert.ok(read.passedOn.length > 0, denied);
+  }
+});
+
+Deno.test("[notes] weather words count only as weather; black tie is a dress code", () => {
+  for (
+    const notWeather of [
+      "hot pink top",
+      "warm colours please",
+      "dinner at a hot new restaurant",
+      "Covent Garden",
+    ]
+  ) {
+    assert.deepEqual(labels(notWeather), [], notWeather);
+  }
+  assert.deepEqual(labels("it'll be hot"), ["hot"]);
+  assert.deepEqual(labels("a warm evening"), ["warm"]);
+  assert.deepEqual(labels("black tie"), ["dressy"]);
+  assert.deepEqual(labels("no black tie"), []);
+});

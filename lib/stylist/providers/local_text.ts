@@ -227,9 +227,7 @@ function weatherSentence(outfit: PlannedOutfit, brief: StyleBrief): string {
 function asAskedSentence(brief: StyleBrief): string | null {
   if (!brief.heard.length) return null;
   const said = joinAnd(brief.heard.map((note) => `“${note}”`));
-  return `Your notes said ${said}, and every piece here follows ${
-    brief.heard.length === 1 ? "it" : "them"
-  }.`;
+  return `Dressed with your notes in mind: ${said}.`;
 }
 
 function extraSentence(
