@@ -14,7 +14,7 @@
  *   ["photos", userId, photoId]             Uint8Array: an item's photo
  *   ["places", userId]                      string: the town last asked about
  *   ["geocodes", query]                     { place }: a town found (or not), cached
- *   ["forecasts", lat, lon, day]            DayWeather, cached a few hours
+ *   ["forecasts", lat, lon, day]            { weather, at }: a day's forecast, cached 3 h
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 

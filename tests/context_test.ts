@@ -6,6 +6,7 @@
  * says so in a sentence and still makes three outfits.
  */
 import assert from "node:assert/strict";
+import { bookableDays } from "../lib/client/days.ts";
 import { SAMPLE_WARDROBE } from "../lib/sample_wardrobe.ts";
 import { seasonOf } from "../lib/stylist/season.ts";
 import {
@@ -313,4 +314,39 @@ Deno.test("[context] every flow takes the day, the place and notes", async () =>
       );
     }
   }
+});
+
+Deno.test("[context] a day past the forecast's reach where the town is: said so, and not asked for", async () => {
+  // Honolulu is 24 h behind UTC+14, where the last day a request may name
+  // is counted: that day is always its sixteenth, one past the forecast.
+  await using weather = startFakeOpenMeteo({
+    places: [{
+      name: "Honolulu",
+      country: "United States",
+      latitude: 21.31,
+      longitude: -157.86,
+      timezone: "Pacific/Honolulu",
+    }],
+    days: {},
+  });
+  await using server = await startTestServer({ weather });
+  const shopper = server.client();
+  const { last } = bookableDays();
+  const events = await shopper.events(
+    await shopper.generate({
+      mode: "occasion",
+      occasions: ["brunch"],
+      date: last,
+      place: "Honolulu",
+    }),
+  );
+  const context = contextOf(events);
+  assert.equal(context.place.name, "Honolulu");
+  assert.equal(context.weather, null);
+  assert.match(
+    context.notices[0],
+    /The forecast for Honolulu on .* isn't out yet/,
+  );
+  assert.equal(weather.calls("forecast").length, 0);
+  assert.equal(outfitsOf(events).length, 3);
 });

@@ -68,7 +68,7 @@ export function outfitWork(
         PROGRESS.wardrobeLoaded,
         resumed
           ? MESSAGES.resuming
-          : request.place && !settled
+          : request.place && weather && !settled
           ? MESSAGES.checkingWeather(request.place)
           : MESSAGES.wardrobeLoaded,
         writer.job.current_outfit,

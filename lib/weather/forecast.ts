@@ -19,6 +19,11 @@ const NO_PLACE_TTL_MS = DAY_MS;
 const FORECAST_TTL_MS = 3 * 3_600_000;
 
 type CachedPlace = { place: FoundPlace | null };
+/**
+ * A day's forecast and when it was fetched: `expireIn` only promises the
+ * entry goes some time after, so freshness is checked on reading.
+ */
+type CachedDay = { weather: DayWeather; at: number };
 
 /** The same town however it is typed: "  oslo " and "Oslo" share an entry. */
 export function placeKey(query: string): string {
@@ -77,11 +82,14 @@ export async function forecastFor(
   // getMany takes at most 10 keys.
   for (let i = 0; i < days.length; i += 10) {
     const batch = days.slice(i, i + 10);
-    const entries = await kv.getMany<DayWeather[]>(
+    const entries = await kv.getMany<CachedDay[]>(
       batch.map((day) => keys.forecast(lat, lon, day)),
     );
     entries.forEach((entry, j) => {
-      if (entry.value) found.set(batch[j], entry.value);
+      const cached = entry.value;
+      if (cached && Date.now() - cached.at < FORECAST_TTL_MS) {
+        found.set(batch[j], cached.weather);
+      }
     });
   }
   const missing = days.filter((day) => !found.has(day)).sort();
@@ -91,8 +99,9 @@ export async function forecastFor(
     signal,
   });
   const op = kv.atomic();
+  const at = Date.now();
   for (const [day, weather] of fetched) {
-    op.set(keys.forecast(lat, lon, day), weather, {
+    op.set(keys.forecast(lat, lon, day), { weather, at } satisfies CachedDay, {
       expireIn: FORECAST_TTL_MS,
     });
     if (days.includes(day)) found.set(day, weather);

@@ -1,7 +1,7 @@
 /**
  * Open-Meteo's two endpoints, as plain functions: find a town (geocoding)
  * and read a few days of its daily forecast. No key is needed. The data is
- * CC BY 4.0: pages that show it credit Open-Meteo (components/context_line.tsx).
+ * CC BY 4.0: pages that show it credit Open-Meteo (components/day_context.tsx).
  *
  * Responses are parsed with zod, so a changed or broken answer is an error
  * here rather than a NaN in a shopper's sentence.
@@ -27,6 +27,7 @@ const GeoResult = z.object({
   latitude: z.number().min(-90).max(90),
   longitude: z.number().min(-180).max(180),
   country: z.string().optional(),
+  country_code: z.string().optional(),
   admin1: z.string().optional(),
   timezone: z.string().optional(),
 });
@@ -60,10 +61,31 @@ async function getJson(url: URL, signal: AbortSignal): Promise<unknown> {
   return body;
 }
 
+/** What people write for a country that its ISO code does not say. */
+const COUNTRY_ALIASES: Record<string, string> = {
+  uk: "gb",
+  england: "gb",
+  scotland: "gb",
+  wales: "gb",
+  usa: "us",
+};
+
+/**
+ * Whether a result is in the region or country the shopper added after a
+ * comma: "Maine", "ME"-less "Illinois, USA", "UK" (GB), "Norway".
+ */
+function isIn(result: z.infer<typeof GeoResult>, qualifier: string): boolean {
+  const q = qualifier.toLowerCase();
+  const code = result.country_code?.toLowerCase();
+  return (code !== undefined && (COUNTRY_ALIASES[q] ?? q) === code) ||
+    [result.admin1, result.country].some((s) => s?.toLowerCase().startsWith(q));
+}
+
 /**
  * The best match for a town name, or null when there is none. "Portland,
- * Maine" looks up Portland and keeps the match whose region or country
- * starts with what follows the comma.
+ * Maine" looks up Portland and prefers the match in a region or country
+ * named after the comma; a qualifier it cannot place ("New York, NY")
+ * leaves the best-known town of the name.
  *
  * @example await geocode("Oslo", { url: OPEN_METEO.geocodingUrl, signal }) // { name: "Oslo", country: "Norway", … }
  */
@@ -71,11 +93,12 @@ export async function geocode(
   query: string,
   { url, signal }: { url: string; signal: AbortSignal },
 ): Promise<FoundPlace | null> {
-  const [name, ...qualifiers] = query.split(",").map((s) => s.trim());
-  const where = qualifiers.join(" ").toLowerCase();
+  const [name, ...qualifiers] = query.split(",").map((s) => s.trim())
+    .filter(Boolean);
+  if (!name) return null;
   const search = new URL(url);
   search.searchParams.set("name", name);
-  search.searchParams.set("count", where ? "10" : "1");
+  search.searchParams.set("count", qualifiers.length ? "10" : "1");
   search.searchParams.set("language", "en");
   search.searchParams.set("format", "json");
   const parsed = GeoAnswer.safeParse(await getJson(search, signal));
@@ -83,11 +106,9 @@ export async function geocode(
     throw new WeatherServiceError("The geocoding answer could not be read");
   }
   const results = parsed.data.results ?? [];
-  const found = where
-    ? results.find((r) =>
-      [r.admin1, r.country].some((s) => s?.toLowerCase().startsWith(where))
-    )
-    : results[0];
+  // Open-Meteo ranks by population: the first is the best-known town.
+  const found = results.find((r) => qualifiers.every((q) => isIn(r, q))) ??
+    results.find((r) => qualifiers.some((q) => isIn(r, q))) ?? results[0];
   if (!found) return null;
   return {
     name: found.name,

@@ -20,6 +20,7 @@ export type FakePlace = {
   longitude: number;
   timezone: string;
   admin1?: string;
+  country_code?: string;
 };
 
 export type FakeDay = { low: number; high: number; rain: number; code: number };
