@@ -24,7 +24,7 @@ export type DayDefaults = {
 
 export type DayState = {
   today: Signal<string>;
-  /** `YYYY-MM-DD`, or "" for today (at the place, which the server knows). */
+  /** `YYYY-MM-DD`, or "" until one is chosen: the shopper's today. */
   date: Signal<string>;
   place: Signal<string>;
   notes: Signal<string>;
@@ -49,12 +49,13 @@ export function dayValues(day: DayState) {
 }
 
 /**
- * The request's part: the place always (empty tells the server to forget
- * it), the day and the notes only when given.
+ * The request's part: the day (the shopper's own today unless another was
+ * chosen: the server, knowing no time zone, would take UTC's), the place
+ * always (empty tells the server to forget it), the notes when given.
  */
 export function dayRequest(day: DayState) {
   return {
-    date: day.date.value || undefined,
+    date: day.date.value || day.today.value,
     place: day.place.value.trim(),
     notes: day.notes.value.trim() || undefined,
   };
@@ -62,8 +63,8 @@ export function dayRequest(day: DayState) {
 
 function dayChoices(today: string): [string, string][] {
   return Array.from({ length: MAX_DAYS_AHEAD + 1 }, (_, n) => {
-    if (n === 0) return ["", "Today"];
     const day = daysAfter(today, n);
+    if (n === 0) return [day, "Today"];
     return [day, n === 1 ? `Tomorrow, ${dayWords(day)}` : dayWords(day)];
   });
 }
@@ -99,7 +100,7 @@ export function DayFields(
         <select
           id="date"
           name="date"
-          value={day.date.value}
+          value={day.date.value || day.today.value}
           onChange={(e) => day.date.value = e.currentTarget.value}
           aria-invalid={error("date") ? "true" : undefined}
           aria-describedby={describedBy}
@@ -111,7 +112,7 @@ export function DayFields(
       ))}
       {field(
         "place",
-        "Where",
+        "Where (optional)",
         (describedBy) => (
           <input
             id="place"

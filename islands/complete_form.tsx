@@ -14,7 +14,7 @@ import {
   useDayFields,
 } from "../components/day_fields.tsx";
 import { apiIssues, DAY, standing } from "../components/field_issues.ts";
-import { issueFor, toggled } from "../components/fields.tsx";
+import { focusFirstError, issueFor, toggled } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import { categoryName } from "../components/item_words.ts";
@@ -53,6 +53,7 @@ export default function CompleteForm(
       problem.value = { error: "Choose at least one piece to build around." };
       return;
     }
+    const form = e.currentTarget as HTMLFormElement;
     sent.value = dayValues(day);
     await generation.start({
       mode: "complete",
@@ -61,6 +62,8 @@ export default function CompleteForm(
       include_reasoning: flags.debug,
       parallel: false,
     });
+    // Refused (a field the server found wrong): take the shopper to it.
+    if (problem.value?.issues?.length) focusFirstError(form);
   }
 
   const full = chosen.value.length >= MAX;

@@ -12,7 +12,7 @@ import {
   useDayFields,
 } from "../components/day_fields.tsx";
 import { apiIssues, DAY, standing } from "../components/field_issues.ts";
-import { issueFor } from "../components/fields.tsx";
+import { focusFirstError, issueFor } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import type { GenerateRequest } from "../lib/schemas.ts";
@@ -40,10 +40,13 @@ export default function GenerateButton(
     <form
       class="card form generate"
       noValidate
-      onSubmit={(e) => {
+      onSubmit={async (e) => {
         e.preventDefault();
+        const form = e.currentTarget;
         sent.value = dayValues(day);
-        generation.start({ ...request, ...dayRequest(day) });
+        await generation.start({ ...request, ...dayRequest(day) });
+        // Refused (a field the server found wrong): take the shopper to it.
+        if (generation.problem.value?.issues?.length) focusFirstError(form);
       }}
     >
       <DayFields day={day} error={(path) => issueFor(told, path)} />

@@ -55,6 +55,7 @@ export default function OccasionForm(
     if (!chosen.value.length) {
       return focusFirstError(e.currentTarget as HTMLFormElement);
     }
+    const form = e.currentTarget as HTMLFormElement;
     sent.value = { occasions: chosen.value, ...dayValues(day) };
     await generation.start({
       mode: "occasion",
@@ -63,6 +64,8 @@ export default function OccasionForm(
       include_reasoning: flags.debug,
       parallel: false,
     });
+    // Refused (a field the server found wrong): take the shopper to it.
+    if (problem.value?.issues?.length) focusFirstError(form);
   }
 
   const full = chosen.value.length >= MAX;

@@ -293,9 +293,10 @@ export function createRevealModel(props: RevealProps) {
     busy.value = true;
     // A day now past can no longer be asked for: today, then.
     const { request } = props;
+    const today = localDay();
     const failed = await startGeneration(
-      request.date && request.date < localDay()
-        ? { ...request, date: undefined }
+      request.date && request.date < today
+        ? { ...request, date: today }
         : request,
       props.flags,
     );
