@@ -23,6 +23,13 @@ export type LayoutProps = {
   path?: string;
   /** Debug mode (`?debug=true`) follows the shopper from page to page. */
   debug?: boolean;
+  /** More of the head: a shared look's link preview (Open Graph). */
+  head?: ComponentChildren;
+  /**
+   * False for a page a stranger opens (a shared look): the brand only, no
+   * links into a wardrobe they do not have.
+   */
+  nav?: boolean;
   children: ComponentChildren;
 };
 
@@ -30,7 +37,9 @@ export function withDebug(href: string, debug?: boolean): string {
   return debug ? `${href}${href.includes("?") ? "&" : "?"}debug=true` : href;
 }
 
-export function Layout({ title, path, debug, children }: LayoutProps) {
+export function Layout(
+  { title, path, debug, head, nav = true, children }: LayoutProps,
+) {
   return (
     <html lang="en">
       <head>
@@ -53,24 +62,27 @@ export function Layout({ title, path, debug, children }: LayoutProps) {
           />
         ))}
         <title>{title === "Stylist" ? title : `${title} · Stylist`}</title>
+        {head}
       </head>
       <body>
         <a class="skip-link" href="#main">Skip to content</a>
         <header class="site-header">
           <nav class="site-nav" aria-label="Main">
             <a class="brand" href={withDebug("/", debug)}>Stylist</a>
-            <ul>
-              {NAV.map(({ href, label }) => (
-                <li key={href}>
-                  <a
-                    href={withDebug(href, debug)}
-                    aria-current={path === href ? "page" : undefined}
-                  >
-                    {label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+            {nav && (
+              <ul>
+                {NAV.map(({ href, label }) => (
+                  <li key={href}>
+                    <a
+                      href={withDebug(href, debug)}
+                      aria-current={path === href ? "page" : undefined}
+                    >
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
           </nav>
         </header>
         <main id="main" class="page">{children}</main>

@@ -24,10 +24,12 @@ export type OutfitBoardProps = {
   newId?: string;
   /** The pieces the outfit was built around: marked as the shopper's pick. */
   anchorIds?: readonly string[];
+  /** Captions with the names alone (a shared look shows no more). */
+  namesOnly?: boolean;
 };
 
 export function OutfitBoard(
-  { items, notes, newId, anchorIds = [] }: OutfitBoardProps,
+  { items, notes, newId, anchorIds = [], namesOnly }: OutfitBoardProps,
 ) {
   const placed = [...items].sort((a, b) =>
     place(a.category) - place(b.category)
@@ -53,7 +55,9 @@ export function OutfitBoard(
               <span class="item-name">{item.name}</span>
               {mark && " "}
               {mark}
-              <span class="muted">{categoryName(item.category)}</span>
+              {!namesOnly && (
+                <span class="muted">{categoryName(item.category)}</span>
+              )}
               {notes?.[item.id] && (
                 <span class="item-note">{notes[item.id]}</span>
               )}

@@ -28,6 +28,10 @@ import * as photo from "../routes/photos/[file].ts";
 import * as looks from "../routes/api/looks/index.ts";
 import * as look from "../routes/api/looks/[id].ts";
 import * as lookWear from "../routes/api/looks/[id]/wears/[day].ts";
+import * as lookShare from "../routes/api/looks/[id]/share.ts";
+import * as sharedPage from "../routes/s/[token].tsx";
+import * as sharedImage from "../routes/s/[token]/image.png.ts";
+import * as sharedPhoto from "../routes/s/[token]/photos/[file].ts";
 import * as home from "../routes/index.tsx";
 import * as wardrobePage from "../routes/wardrobe.tsx";
 import * as looksPage from "../routes/looks.tsx";
@@ -89,6 +93,10 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   );
   // Drawings are the same for every shopper: no session, no cookie.
   app.get("/illustrations/item.svg", ...illustration.GET);
+  // A shared look is for anyone with the link: no session, no cookie.
+  app.get("/s/:token", ...sharedPage.GET);
+  app.get("/s/:token/image.png", ...sharedImage.GET);
+  app.get("/s/:token/photos/:file", ...sharedPhoto.GET);
   app.use(session(sessionSecret));
   app.use(
     "/api/*",
@@ -127,6 +135,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.patch("/api/looks/:id", ...look.PATCH);
   app.put("/api/looks/:id/wears/:day", ...lookWear.PUT);
   app.delete("/api/looks/:id/wears/:day", ...lookWear.DELETE);
+  app.post("/api/looks/:id/share", ...lookShare.POST);
+  app.delete("/api/looks/:id/share", ...lookShare.DELETE);
 
   app.notFound((c) =>
     /^\/(api|static)\//.test(c.req.path) || c.req.method !== "GET"

@@ -10,6 +10,7 @@
  *   ["job_quota", userId]                   JobQuota: when recent jobs started
  *   ["idempotency", userId, key]            { job_id } for Idempotency-Key
  *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
+ *   ["shares", token]                       { user, look_id }: a look shared by link
  *   ["recent_outfits", userId]              { outfits }: the last 30 shown
  *   ["photos", userId, photoId]             Uint8Array: an item's photo
  *   ["places", userId]                      string: the town last asked about
@@ -56,6 +57,8 @@ export const keys = {
     ["idempotency", userId, key] as const,
   looks: (userId: string) => ["looks", userId] as const,
   look: (userId: string, lookId: string) => ["looks", userId, lookId] as const,
+  /** The look's own `share` names the token too; both change together. */
+  share: (token: string) => ["shares", token] as const,
   recentOutfits: (userId: string) => ["recent_outfits", userId] as const,
   photos: (userId: string) => ["photos", userId] as const,
   photo: (userId: string, photoId: string) =>

@@ -34,6 +34,8 @@ export type Look = {
   /** Days it was worn (`YYYY-MM-DD`), oldest first, each at most once. */
   worn: string[];
   rating: LookRating | null;
+  /** Set while the look is shared by a public link (lib/shares/). */
+  share?: { token: string; created_at: string };
 };
 
 /** Look ids are `look-` and 16 hex digits. */
@@ -149,9 +151,13 @@ export function applyChange(look: Look, change: LookChange, now: Date): Look {
   return next;
 }
 
-/** Whether `/looks` lists it: saved, or worn at least once. */
+/**
+ * Whether `/looks` lists it: saved, worn at least once, or shared (so the
+ * shopper can always find a link they gave out, and stop it).
+ */
 export function isListed(look: Look): boolean {
-  return look.saved_at !== null || look.worn.length > 0;
+  return look.saved_at !== null || look.worn.length > 0 ||
+    look.share !== undefined;
 }
 
 /**

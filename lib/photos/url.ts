@@ -12,9 +12,14 @@ const EXTENSIONS = {
 
 export type PhotoRef = { id: string; type: keyof typeof EXTENSIONS };
 
+/** @example photoFile({ id: "0f…", type: "image/webp" }) // "0f….webp" */
+export function photoFile(photo: PhotoRef): string {
+  return `${photo.id}.${EXTENSIONS[photo.type]}`;
+}
+
 /** @example photoUrl({ id: "0f…", type: "image/webp" }) // "/photos/0f….webp" */
 export function photoUrl(photo: PhotoRef): string {
-  return `/photos/${photo.id}.${EXTENSIONS[photo.type]}`;
+  return `/photos/${photoFile(photo)}`;
 }
 
 /** The photo id and type a `/photos/…` file name stands for, or null. */

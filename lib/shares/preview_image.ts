@@ -1,0 +1,121 @@
+/**
+ * A shared look's preview image (`/s/:token/image.png`): its pieces'
+ * pictures, photos read from the owner's store, drawn on the server by
+ * lib/shares/preview_svg.ts and resvg. Rendering takes tens of
+ * milliseconds of one core, so images are kept, by what they show: the
+ * same look shared twice, or by two links, is drawn once. The link is
+ * checked before the cache is, so a revoked one never reaches it.
+ */
+import { decodeWebp } from "../images/webp.ts";
+import { encodePng } from "../images/png.ts";
+import { svgToPng, textMeasure } from "../images/svg_to_png.ts";
+import { inferKind } from "../illustrations/kind.ts";
+import { renderIllustration } from "../illustrations/render.ts";
+import { ILLUSTRATION_VERSION } from "../illustrations/url.ts";
+import { keys } from "../kv.ts";
+import type { SharedPiece } from "./pieces.ts";
+import { type PreviewPiece, previewSvg } from "./preview_svg.ts";
+
+/** Bump with any change to how previews look: it is part of their ETag. */
+const PREVIEW_VERSION = "1";
+
+/** Enough for the links being opened at once; about 100 KB each. */
+const MAX_CACHED = 100;
+
+/** Finished images and ones being drawn, by ETag, the least recent first. */
+const cache = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * What the image depends on, as a short hash: its ETag, and its cache key.
+ * Photos are named by their content hash, drawings by what they draw.
+ */
+export async function previewTag(
+  title: string,
+  pieces: readonly SharedPiece[],
+): Promise<string> {
+  const recipe = JSON.stringify([
+    PREVIEW_VERSION,
+    ILLUSTRATION_VERSION,
+    title,
+    pieces.map((p) => [p.name, p.category, p.colors, p.pattern, p.photo?.id]),
+  ]);
+  const digest = await crypto.subtle.digest(
+    "SHA-256",
+    new TextEncoder().encode(recipe),
+  );
+  return new Uint8Array(digest).slice(0, 12).toBase64({
+    alphabet: "base64url",
+  });
+}
+
+const dataUrl = (type: string, bytes: Uint8Array) =>
+  `data:${type};base64,${bytes.toBase64()}`;
+
+/**
+ * A piece's picture as the renderer takes it: the owner's photo (WebP
+ * decoded, since resvg reads only PNG and JPEG), else its drawing. A
+ * picture from the web is drawn too: the server fetches nothing a shopper
+ * names.
+ */
+async function pictureOf(
+  kv: Deno.Kv,
+  owner: string,
+  piece: SharedPiece,
+): Promise<PreviewPiece> {
+  if (piece.photo) {
+    const bytes = (await kv.get<Uint8Array>(keys.photo(owner, piece.photo.id)))
+      .value;
+    if (bytes) {
+      const href = piece.photo.type === "image/webp"
+        ? dataUrl("image/png", await encodePng(await decodeWebp(bytes)))
+        : dataUrl(piece.photo.type, bytes);
+      return { name: piece.name, href, photo: true };
+    }
+  }
+  const svg = renderIllustration({
+    kind: inferKind(piece.name, piece.category),
+    colors: piece.colors,
+    pattern: piece.pattern,
+  });
+  return {
+    name: piece.name,
+    href: dataUrl("image/svg+xml", new TextEncoder().encode(svg)),
+    photo: false,
+  };
+}
+
+async function render(
+  kv: Deno.Kv,
+  owner: string,
+  title: string,
+  pieces: readonly SharedPiece[],
+): Promise<Uint8Array> {
+  const [pictures, measure] = await Promise.all([
+    Promise.all(pieces.map((piece) => pictureOf(kv, owner, piece))),
+    textMeasure(),
+  ]);
+  return await svgToPng(previewSvg(title, pictures, measure));
+}
+
+/** The preview, drawn now or kept from before; `tag` from {@link previewTag}. */
+export function previewImage(
+  kv: Deno.Kv,
+  owner: string,
+  title: string,
+  pieces: readonly SharedPiece[],
+  tag: string,
+): Promise<Uint8Array> {
+  const kept = cache.get(tag);
+  if (kept) {
+    // Seen again: now the most recent.
+    cache.delete(tag);
+    cache.set(tag, kept);
+    return kept;
+  }
+  const made = render(kv, owner, title, pieces);
+  cache.set(tag, made);
+  // A failed drawing is not kept: the next request tries again.
+  made.catch(() => cache.delete(tag));
+  while (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return made;
+}
