@@ -17,6 +17,7 @@ import { firstEvent } from "./first_event.ts";
 import { jsSize } from "./js_size.ts";
 import { model } from "./model.ts";
 import { PACE } from "./pace.ts";
+import { shareImage } from "./share_image.ts";
 import { stylistQuality } from "./stylist_quality.ts";
 import { verdict } from "./verdict.ts";
 import type { Result } from "./stats.ts";
@@ -29,6 +30,7 @@ const SUITES: Record<string, Bench> = {
   js_size: jsSize,
   stylist_quality: stylistQuality,
   verdict,
+  share_image: shareImage,
   first_event: firstEvent,
   delivery,
   model,

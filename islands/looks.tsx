@@ -71,7 +71,12 @@ function LookCard({ look, today }: { look: LookCardData; today: string }) {
             <p class="look-worn">
               {wornSummary(worn.length, worn.at(-1), today)}
             </p>
-            <LookActions model={model} today={today} headingId={headingId} />
+            <LookActions
+              model={model}
+              today={today}
+              headingId={headingId}
+              title={look.title}
+            />
           </OutfitCard>
         )
         : (

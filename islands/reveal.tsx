@@ -206,7 +206,13 @@ function Reasoning({ model }: { model: RevealModel }) {
   );
 }
 
-const NOT_KEPT: LookSeed = { id: null, saved: false, rating: null, worn: [] };
+const NOT_KEPT: LookSeed = {
+  id: null,
+  saved: false,
+  rating: null,
+  worn: [],
+  shared: null,
+};
 
 /** A finished outfit, with what the shopper can do with it. */
 function RevealCard(
@@ -232,7 +238,12 @@ function RevealCard(
       newId={newId}
       anchorIds={anchorIds}
     >
-      <LookActions model={look} today={today} headingId={headingId} />
+      <LookActions
+        model={look}
+        today={today}
+        headingId={headingId}
+        title={outfit.title}
+      />
     </OutfitCard>
   );
 }

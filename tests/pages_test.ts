@@ -327,7 +327,11 @@ Deno.test("[pages] /reveal, /looks and /wardrobe show what the shopper kept, wor
   const worn = (await keep(2, { worn_on: "2024-05-02", rating: "up" })).body
     .look;
   await shopper.send("PUT", `/api/looks/${worn.id}/wears/2024-05-09`);
-  await keep(3, { rating: "down" });
+  const disliked = (await keep(3, { rating: "down" })).body.look;
+  const { share } = (await shopper.send(
+    "POST",
+    `/api/looks/${disliked.id}/share`,
+  )).body;
   // A piece only outfit 1 has leaves the wardrobe; one of outfit 2 gets a price.
   const gone = outfits[0].items.find((item) =>
     !outfits[1].items.some((other) => other.id === item.id)
@@ -347,14 +351,21 @@ Deno.test("[pages] /reveal, /looks and /wardrobe show what the shopper kept, wor
     reveal: { looks: (LookSeed | null)[] };
   };
   assert.deepEqual(props.looks, [
-    { id: saved.id, saved: true, rating: null, worn: [] },
+    { id: saved.id, saved: true, rating: null, worn: [], shared: null },
     {
       id: worn.id,
       saved: false,
       rating: "up",
       worn: ["2024-05-02", "2024-05-09"],
+      shared: null,
     },
-    { id: props.looks[2]?.id, saved: false, rating: "down", worn: [] },
+    {
+      id: disliked.id,
+      saved: false,
+      rating: "down",
+      worn: [],
+      shared: share.url,
+    },
   ]);
   assert.equal((reveal.match(/aria-pressed="true"/g) ?? []).length, 3);
   assert.ok(outfits.some((o) => o.occasions), "asked for two occasions");
@@ -367,12 +378,24 @@ Deno.test("[pages] /reveal, /looks and /wardrobe show what the shopper kept, wor
   const { looks: listed } = islandProps(looks) as {
     looks: { looks: { id: string; notes: Record<string, string> }[] };
   };
-  assert.deepEqual(listed.looks.map((l) => l.id), [worn.id, saved.id]);
-  assert.deepEqual(listed.looks[1].notes, {
+  // The shared look is listed too (never saved nor worn), touched last.
+  assert.deepEqual(listed.looks.map((l) => l.id), [
+    disliked.id,
+    worn.id,
+    saved.id,
+  ]);
+  assert.deepEqual(listed.looks[2].notes, {
     [gone.id]: "No longer in your wardrobe",
   });
-  assert.equal((looks.match(/<article/g) ?? []).length, 2, "server-rendered");
-  assert.equal(looks.split("No longer in your wardrobe").length - 1, 2);
+  assert.equal((looks.match(/<article/g) ?? []).length, 3, "server-rendered");
+  const goneFrom = [outfits[0], outfits[2]].filter((o) =>
+    o.items.some((item) => item.id === gone.id)
+  );
+  // Once in the props, once on the page, for each look it is missing from.
+  assert.equal(
+    looks.split("No longer in your wardrobe").length - 1,
+    2 * goneFrom.length,
+  );
   assert.match(looks, /Worn 2 times · last on 9 May 2024/);
   assert.match(looks, /Not worn yet/);
 

@@ -1,5 +1,6 @@
 /**
- * A look as a card acts on it: save, wear today, thumbs up or down. The card
+ * A look as a card acts on it: save, wear today, thumbs up or down, share
+ * by link. The card
  * changes at once (optimistic); the change then goes to the API, one at a
  * time per card so they land in order, and a failure puts the card back as
  * the server has it and says so in a sentence. Bundled into the browser: no
@@ -7,6 +8,7 @@
  */
 import { signal } from "@preact/signals";
 import type { Look, LookRating } from "../looks/look.ts";
+import { shareUrl } from "../shares/url.ts";
 import { sendJson } from "./api.ts";
 
 /** What a card shows of a look. */
@@ -15,6 +17,8 @@ export type LookState = {
   rating: LookRating | null;
   /** Days worn, `YYYY-MM-DD`, oldest first (a reveal card gets the latest few). */
   worn: string[];
+  /** Its link (`/s/…`) while shared; "" while the link is being made. */
+  shared: string | null;
 };
 
 /** A card's starting point: the look's id when it exists already. */
@@ -27,7 +31,8 @@ export type LookSource = { job_id: string; outfit_number: number };
 export type LookChange =
   | { saved: boolean }
   | { rating: LookRating | null }
-  | { wear: { day: string; worn: boolean } };
+  | { wear: { day: string; worn: boolean } }
+  | { share: boolean };
 
 /** Keeps what a card needs; `tail` cuts the days worn to the latest few. */
 export function lookSeed(look: Look, tail?: number): LookSeed {
@@ -36,6 +41,7 @@ export function lookSeed(look: Look, tail?: number): LookSeed {
     saved: look.saved_at !== null,
     rating: look.rating,
     worn: tail === undefined ? look.worn : look.worn.slice(-tail),
+    shared: look.share ? shareUrl(look.share.token) : null,
   };
 }
 
@@ -45,6 +51,9 @@ export function applyLookChange(
 ): LookState {
   if ("saved" in change) return { ...state, saved: change.saved };
   if ("rating" in change) return { ...state, rating: change.rating };
+  if ("share" in change) {
+    return { ...state, shared: change.share ? state.shared ?? "" : null };
+  }
   const { day, worn } = change.wear;
   const days = state.worn.filter((d) => d !== day);
   return { ...state, worn: worn ? [...days, day].sort() : days };
@@ -54,13 +63,14 @@ export function applyLookChange(
 function inverse(before: LookState, change: LookChange): LookChange {
   if ("saved" in change) return { saved: before.saved };
   if ("rating" in change) return { rating: before.rating };
+  if ("share" in change) return { share: before.shared !== null };
   const { day } = change.wear;
   return { wear: { day, worn: before.worn.includes(day) } };
 }
 
-/** Saved or worn: what /looks lists. */
+/** Saved, worn or shared: what /looks lists. */
 export function isKept(state: LookState): boolean {
-  return state.saved || state.worn.length > 0;
+  return state.saved || state.worn.length > 0 || state.shared !== null;
 }
 
 function failure(change: LookChange): string {
@@ -70,6 +80,11 @@ function failure(change: LookChange): string {
       : "We couldn't remove this look from your saved looks.";
   }
   if ("rating" in change) return "We couldn't keep your rating.";
+  if ("share" in change) {
+    return change.share
+      ? "We couldn't share this look."
+      : "We couldn't stop sharing this look.";
+  }
   return change.wear.worn
     ? "We couldn't mark this look as worn."
     : "We couldn't undo today's wear.";
@@ -85,7 +100,17 @@ async function send(
   change: LookChange,
 ): Promise<{ look: Look } | { problem: string }> {
   let res;
-  if (id === null && source) {
+  if (id === null && source && "share" in change) {
+    // A link is to a look: make it first (nothing set on it yet).
+    res = await sendJson<{ look: Look }>("POST", "/api/looks", source);
+    id = res.body.look?.id ?? null;
+  }
+  if (id !== null && "share" in change) {
+    res = await sendJson<{ look: Look }>(
+      change.share ? "POST" : "DELETE",
+      `/api/looks/${id}/share`,
+    );
+  } else if (id === null && source) {
     const body = "wear" in change
       ? { ...source, worn_on: change.wear.day }
       : { ...source, ...change };
@@ -124,6 +149,7 @@ export function createLookModel(seed: LookSeed, source?: LookSource) {
     saved: seed.saved,
     rating: seed.rating,
     worn: seed.worn,
+    shared: seed.shared,
   };
   const pending: LookChange[] = [];
   const state = signal(confirmed);

@@ -6,7 +6,7 @@
 import { type ColorName, PALETTE } from "../colors.ts";
 import { DRAWINGS } from "./drawings.ts";
 import type { Pattern } from "../schemas.ts";
-import { fabricDefs } from "./fabrics.ts";
+import { FABRIC_ID, fabricDefs } from "./fabrics.ts";
 import type { Kind } from "./kinds.ts";
 import { createPen, STEEL } from "./pen.ts";
 import { companionOf, INK, luminance, mix, WHITE } from "./tones.ts";
@@ -32,7 +32,38 @@ function metalOf(colors: readonly ColorName[]): string {
   return colors.includes("silver") ? PALETTE.silver.hex : STEEL;
 }
 
-export function renderIllustration(spec: IllustrationSpec): string {
+/** Where a drawing sits in a larger SVG, and the name its fabric takes there. */
+export type IllustrationFrame = {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Unique in the document, as every drawing names its fabric the same. */
+  fabricId: string;
+};
+
+/**
+ * The drawing as an SVG document, or (given a `frame`) as an element of
+ * another one: nested, not an `<image>`, so a server-side renderer draws
+ * it as part of the page instead of parsing and rasterising it apart.
+ */
+export function renderIllustration(
+  spec: IllustrationSpec,
+  frame?: IllustrationFrame,
+): string {
+  const svg = drawnSvg(spec);
+  if (!frame) return svg;
+  const { x, y, width, height, fabricId } = frame;
+  return svg
+    .replace(
+      `width="${INTRINSIC_PX}" height="${INTRINSIC_PX}"`,
+      `x="${x}" y="${y}" width="${width}" height="${height}"`,
+    )
+    .replaceAll(`id="${FABRIC_ID}"`, `id="${fabricId}"`)
+    .replaceAll(`url(#${FABRIC_ID})`, `url(#${fabricId})`);
+}
+
+function drawnSvg(spec: IllustrationSpec): string {
   const hex = spec.colors.map((color) => PALETTE[color].hex);
   const main = hex[0];
   const patterned = spec.pattern !== "solid";

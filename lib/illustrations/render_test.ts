@@ -142,3 +142,39 @@ Deno.test("[illustrations] every colour stands out from the picture's ground, an
     assert.ok(contrast(detail, hex) >= 1.6, `${name}: its seams show on it`);
   }
 });
+
+Deno.test("[illustrations] a drawing placed in a larger SVG takes its frame and its own fabric name", () => {
+  const spec = {
+    kind: "tee",
+    colors: ["navy", "white"],
+    pattern: "striped",
+  } as const;
+  const framed = (n: number) =>
+    renderIllustration(spec, {
+      x: 10,
+      y: 20,
+      width: 200,
+      height: 150,
+      fabricId: `fabric-${n}`,
+    });
+  const one = framed(1);
+  assert.ok(
+    one.startsWith(
+      '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" x="10" y="20" width="200" height="150">',
+    ),
+    one.slice(0, 120),
+  );
+  assert.ok(one.includes('id="fabric-1"') && one.includes("url(#fabric-1)"));
+  assert.ok(!one.includes('"fabric"') && !one.includes("#fabric)"));
+  // Two in one document do not share a pattern.
+  assert.ok(!framed(2).includes("fabric-1"));
+  // The same drawing as a document of its own is unchanged.
+  assert.equal(
+    one.replace(
+      /x="10" y="20" width="200" height="150"/,
+      'width="240" height="240"',
+    )
+      .replaceAll("fabric-1", "fabric"),
+    renderIllustration(spec),
+  );
+});

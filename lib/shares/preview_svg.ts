@@ -1,10 +1,11 @@
 /**
  * The picture a shared link unfurls into (Open Graph's 1200 × 630): the
  * look's title and pieces on the left, their pictures as a board on the
- * right, in the app's own colours. Pure layout: pictures arrive as `data:`
- * URLs and text widths come from the renderer's own measure, so a long
- * title wraps where it really ends.
+ * right, in the app's own colours. Pure layout: photos arrive as `data:`
+ * URLs, drawings as a function that places one, and text widths come from
+ * the renderer's own measure, so a long title wraps where it really ends.
  */
+import type { IllustrationFrame } from "../illustrations/render.ts";
 import { escapeXml } from "../images/xml.ts";
 import type { MeasureText } from "../images/svg_to_png.ts";
 import { FONT_FAMILY } from "../images/svg_to_png.ts";
@@ -23,13 +24,15 @@ const COLORS = {
   terracottaInk: "#9c4a27",
 };
 
-export type PreviewPiece = {
-  name: string;
-  /** A `data:` URL of PNG, JPEG or SVG. */
-  href: string;
-  /** A photo fills its tile; a drawing sits inside it. */
-  photo: boolean;
-};
+/** A photo fills its tile; a drawing sits inside it. */
+export type PreviewPiece =
+  & { name: string }
+  & (
+    /** A `data:` URL of a PNG or JPEG. */
+    | { photo: string }
+    /** The drawing as SVG markup, placed in `frame`. */
+    | { draw: (frame: IllustrationFrame) => string }
+  );
 
 const TEXT_LEFT = 72;
 const TEXT_WIDTH = 400;
@@ -70,15 +73,20 @@ function fit(
   return `${cut.trimEnd()}…`;
 }
 
-/** The title as large as it can be in at most three lines. */
+/**
+ * The title as large as it can be: three lines at most while it is large,
+ * four when it is long, cut short after that.
+ */
 function titleLines(title: string, measure: MeasureText) {
-  for (const size of [64, 56, 48]) {
+  const steps = [[64, 3], [56, 3], [48, 3], [42, 4]] as const;
+  for (const [size, most] of steps) {
     const lines = wrap(title, size, TEXT_WIDTH, measure);
-    if (lines.length <= 3) return { size, lines };
+    if (lines.length <= most) return { size, lines };
   }
-  const lines = wrap(title, 48, TEXT_WIDTH, measure).slice(0, 3);
-  lines[2] = fit(`${lines[2]}…`, 48, TEXT_WIDTH, measure);
-  return { size: 48, lines };
+  const size = 42;
+  const lines = wrap(title, size, TEXT_WIDTH, measure).slice(0, 4);
+  lines[3] = fit(`${lines[3]}…`, size, TEXT_WIDTH, measure);
+  return { size, lines };
 }
 
 function text(
@@ -119,15 +127,17 @@ function tiles(pieces: readonly PreviewPiece[]): string {
     const y = BOARD.y + BOARD.padding + row * (h + GAP);
     const box = `x="${x}" y="${y}" width="${w}" height="${h}"`;
     const tile = `<rect ${box} rx="18" fill="${COLORS.tile}"/>`;
-    if (piece.photo) {
-      return `${tile}<clipPath id="tile-${i}"><rect ${box} rx="18"/></clipPath><image ${box} href="${piece.href}" preserveAspectRatio="xMidYMid slice" clip-path="url(#tile-${i})"/>`;
+    if ("photo" in piece) {
+      return `${tile}<clipPath id="tile-${i}"><rect ${box} rx="18"/></clipPath><image ${box} href="${piece.photo}" preserveAspectRatio="xMidYMid slice" clip-path="url(#tile-${i})"/>`;
     }
     const inset = Math.min(w, h) * 0.05;
-    return `${tile}<image x="${x + inset}" y="${y + inset}" width="${
-      w - 2 * inset
-    }" height="${
-      h - 2 * inset
-    }" href="${piece.href}" preserveAspectRatio="xMidYMid meet"/>`;
+    return tile + piece.draw({
+      x: x + inset,
+      y: y + inset,
+      width: w - 2 * inset,
+      height: h - 2 * inset,
+      fabricId: `fabric-${i}`,
+    });
   }).join("");
 }
 

@@ -142,8 +142,21 @@ for (const size of SIZES) {
 
       await page.getByRole("button", { name: "Save" }).first().click();
       await page.getByRole("button", { name: "Saved" }).waitFor();
+      // Shared: the link offered again, with Stop sharing and what was said.
+      await page.getByRole("button", { name: "Share", exact: true }).first()
+        .click();
+      await page.getByRole("button", { name: "Stop sharing" }).waitFor();
+      await page.locator(".look-said:not(:empty)").waitFor();
+      await assertAccessible(page, "/reveal with a shared look");
       await visit(page, `${server.url}/looks`);
       await assertAccessible(page, "/looks with a look");
+      const { looks } = await (await page.request.get(
+        `${server.url}/api/looks`,
+      )).json();
+      await visit(page, `${server.url}/s/${looks[0].share.token}`);
+      await assertAccessible(page, "/s/… (a shared look)");
+      await visit(page, `${server.url}/s/${"A".repeat(22)}`);
+      await assertAccessible(page, "/s/… (no longer shared)");
 
       // Consider buying in Oslo's rain: the verdict card above the outfits,
       // and what they are dressed for, with its notices and credit.

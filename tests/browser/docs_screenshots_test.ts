@@ -150,6 +150,40 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
         }
         await shoot(page, `reveal-actions-${size}.png`, size === "desktop");
 
+        // The saved outfit shared: its card with the link copied, then
+        // the page a stranger opens (no cookie), and the picture a chat
+        // app unfurls the link into.
+        await context.grantPermissions(["clipboard-read", "clipboard-write"], {
+          origin: url,
+        });
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith("/share")),
+          button(cards.nth(0), "Share").click(),
+        ]);
+        await cards.nth(0).getByText("Link copied.").waitFor();
+        const link = await page.evaluate(() => navigator.clipboard.readText());
+        await blur(page);
+        await cards.nth(0).evaluate((el) =>
+          el.scrollIntoView({ block: "end" })
+        );
+        await shoot(page, `share-card-${size}.png`);
+        const stranger = await browser.newContext({ viewport });
+        try {
+          const shared = await stranger.newPage();
+          await open(shared, link);
+          await shoot(shared, `shared-look-${size}.png`, true);
+          if (size === "desktop") {
+            const png = await shared.request.get(`${link}/image.png`);
+            assert.equal(png.status(), 200);
+            await Deno.writeFile(
+              path("shared-look-preview.png"),
+              await png.body(),
+            );
+          }
+        } finally {
+          await stranger.close();
+        }
+
         // Consider buying: described, then the verdict above the outfits.
         await open(page, `${url}/consider-buying`);
         await page.getByLabel("What is it?").fill("Rust suede jacket");

@@ -168,7 +168,7 @@ browserTest(
     assert.equal(await page.getByRole("button", { name: "Cancel" }).count(), 0);
     assert.ok(await page.locator("article").count() >= 1);
     assert.equal(
-      await page.locator("[role=status]").textContent(),
+      await page.locator(".status-text").textContent(),
       "Cancelled.",
     );
     assert.equal(

@@ -110,7 +110,7 @@ export async function recordRevealTimeline(page: Page): Promise<void> {
       const bar = d.querySelector("[role=progressbar]");
       w.__timeline.push({
         t: Math.round(performance.now()),
-        status: d.querySelector("[role=status]")?.textContent ?? "",
+        status: d.querySelector(".status-text")?.textContent ?? "",
         progress: Number(bar?.getAttribute("aria-valuenow") ?? -1),
         state: d.querySelector(".reveal")?.getAttribute("data-status") ?? "",
         cards: d.querySelectorAll("article").length,
