@@ -97,6 +97,7 @@ browserTest(
       button(card, "Save").click(),
     ]);
     await share(page, button(card, "Share"));
+    await card.getByText("Link copied.").waitFor();
     const link = await page.evaluate(() => navigator.clipboard.readText());
 
     await share(page, button(card, "Stop sharing"));
@@ -111,6 +112,7 @@ browserTest(
 
     // Sharing again is a new link.
     await share(page, button(card, "Share"));
+    await card.getByText("Link copied.").waitFor();
     const again = await page.evaluate(() => navigator.clipboard.readText());
     assert.notEqual(again, link);
     assert.equal((await page.request.get(again)).status(), 200);
