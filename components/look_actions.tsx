@@ -103,6 +103,8 @@ function ShareLink(
   const button = useRef<HTMLButtonElement>(null);
   const give = async () => {
     const link = model.state.value.shared;
+    // Emptied first, so the same words said again are announced again.
+    say("");
     if (link) say(await handOver(link, title));
   };
   return (
@@ -124,7 +126,7 @@ function ShareLink(
         </button>
         {shared !== null && (
           <p class="look-shared">
-            Anyone with the link can see this look.{" "}
+            Anyone with the link can see this look and its photos.{" "}
             <button
               type="button"
               class="button-link"

@@ -57,6 +57,8 @@ function LookCard({ look, today }: { look: LookCardData; today: string }) {
   }, [kept]);
 
   const headingId = `${look.id}-title`;
+  const undo = model.undoable.value;
+  const unshared = undo !== null && "share" in undo;
   return (
     <div ref={box}>
       {kept
@@ -81,8 +83,20 @@ function LookCard({ look, today }: { look: LookCardData; today: string }) {
         )
         : (
           <div class="card look-removed">
+            {/* A link stopped cannot come back: sharing again is a new one. */}
             <p id={`${look.id}-removed`}>
-              Removed <strong>{look.title}</strong> from your looks.
+              {unshared
+                ? (
+                  <>
+                    Stopped sharing <strong>{look.title}</strong>
+                    : its link no longer works.
+                  </>
+                )
+                : (
+                  <>
+                    Removed <strong>{look.title}</strong> from your looks.
+                  </>
+                )}
             </p>
             <button
               type="button"
@@ -90,7 +104,7 @@ function LookCard({ look, today }: { look: LookCardData; today: string }) {
               aria-describedby={`${look.id}-removed`}
               onClick={model.undo}
             >
-              Undo
+              {unshared ? "Share again" : "Undo"}
             </button>
           </div>
         )}

@@ -97,6 +97,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/s/:token", ...sharedPage.GET);
   app.get("/s/:token/image.png", ...sharedImage.GET);
   app.get("/s/:token/photos/:file", ...sharedPhoto.GET);
+  app.all("/s/*", ...sharedPage.NOT_SHARED);
+  app.all("/s", ...sharedPage.NOT_SHARED);
   app.use(session(sessionSecret));
   app.use(
     "/api/*",

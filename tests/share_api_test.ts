@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { imageInfo } from "../lib/photos/image_info.ts";
 import type { WardrobeItem } from "../lib/schemas.ts";
 import type { TestClient } from "./helpers/client.ts";
-import { JPEG_24x16, WEBP_24x16 } from "./helpers/images.ts";
+import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";
 import { startTestServer } from "./helpers/server.ts";
 
 type Outfit = { title: string; tip: string; items: WardrobeItem[] };
@@ -163,32 +163,90 @@ Deno.test("[share] a piece's photo is on the shared page and in its image, serve
   assert.notDeepEqual(png, drawnPng);
   assert.equal((imageInfo(png) as { width: number }).width, 1200);
 
-  // A photo the look does not show is not served through its link, even
-  // the owner's own.
-  const other = outfit.items[1];
-  const notShown = await shopper.fetch(
-    `/api/wardrobe/items/${other.id}/photo`,
-    {
-      method: "PUT",
-      headers: { "content-type": "image/jpeg" },
-      body: JPEG_24x16,
-    },
+  // A photo of a piece outside the look is not served through its link,
+  // though it is the owner's; nor one under another type, nor made up.
+  const { body: wardrobe } = await shopper.get("/api/wardrobe");
+  const outside = wardrobe.items.find((item: WardrobeItem) =>
+    !outfit.items.some((p) => p.id === item.id)
   );
-  const jpeg = (await notShown.json()).photo;
+  const elsewhere = await shopper.fetch(
+    `/api/wardrobe/items/${outside.id}/photo`,
+    { method: "PUT", body: JPEG_24x16 },
+  );
+  const jpeg = (await elsewhere.json()).photo;
   assert.equal(
-    (await open(server.url, `${link}/photos/${jpeg.id}.jpg`)).status,
+    (await shopper.fetch(`/photos/${jpeg.id}.jpg`)).status,
     200,
-    "a photo of a piece in the look is served",
+    "the owner's own URL serves it",
   );
-  assert.equal(
-    (await open(server.url, `${link}/photos/${"0".repeat(32)}.jpg`)).status,
-    404,
+  for (
+    const file of [
+      `${jpeg.id}.jpg`,
+      `${photo.id}.jpg`,
+      `${"0".repeat(32)}.jpg`,
+    ]
+  ) {
+    const res = await open(server.url, `${link}/photos/${file}`);
+    assert.equal(res.status, 404, file);
+    await res.body?.cancel();
+  }
+});
+
+Deno.test("[share] a photo too large to decode cheaply is drawn in the image; the page still shows it", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const { id, outfit } = await keptLook(shopper);
+  const { body } = await shopper.send("POST", `/api/looks/${id}/share`);
+  const link: string = body.share.url;
+  const drawn = await open(server.url, `${link}/image.png`);
+  await drawn.body?.cancel();
+
+  // 1100 × 1000, one colour: a few KB, over the preview's million pixels.
+  const big = await makePng(1100, 1000, [20, 40, 90]);
+  const uploaded = await shopper.fetch(
+    `/api/wardrobe/items/${outfit.items[0].id}/photo`,
+    { method: "PUT", body: big },
   );
-  assert.equal(
-    (await open(server.url, `${link}/photos/${photo.id}.jpg`)).status,
-    404,
-    "the photo under another type",
+  assert.equal(uploaded.status, 200);
+  const { photo } = await uploaded.json();
+  assert.ok(
+    (await (await open(server.url, link)).text())
+      .includes(`${link}/photos/${photo.id}.png`),
   );
+  const image = await open(server.url, `${link}/image.png`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers.get("etag"), drawn.headers.get("etag"));
+  await image.body?.cancel();
+});
+
+Deno.test("[share] a name with characters XML refuses still draws", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const added = await shopper.send("POST", "/api/wardrobe/items", {
+    name: "Shirt \uFFFF with a \uFFFE mark",
+    category: "top",
+    colors: ["white"],
+    formality: 2,
+    seasons: ["spring", "summer"],
+  });
+  assert.equal(added.status, 201, JSON.stringify(added.body));
+  const jobId = await shopper.generate({
+    mode: "complete",
+    anchor_ids: [added.body.id],
+  });
+  await shopper.events(jobId);
+  const look = await shopper.send("POST", "/api/looks", {
+    job_id: jobId,
+    outfit_number: 1,
+  });
+  const { body } = await shopper.send(
+    "POST",
+    `/api/looks/${look.body.look.id}/share`,
+  );
+  const image = await open(server.url, `${body.share.url}/image.png`);
+  assert.equal(image.status, 200);
+  assert.equal(image.headers.get("content-type"), "image/png");
+  await image.body?.cancel();
 });
 
 Deno.test("[share] stop sharing: the page, image and photos are gone at once; sharing again is a new link", async () => {
@@ -203,9 +261,11 @@ Deno.test("[share] stop sharing: the page, image and photos are gone at once; sh
   const { body } = await shopper.send("POST", `/api/looks/${id}/share`);
   const link: string = body.share.url;
   const photoPath = `${link}/photos/${photo.id}.jpg`;
+  let imageTag: string | null = null;
   for (const path of [link, `${link}/image.png`, photoPath]) {
     const res = await open(server.url, path);
     assert.equal(res.status, 200, path);
+    imageTag ??= path.endsWith(".png") ? res.headers.get("etag") : null;
     await res.body?.cancel();
   }
 
@@ -222,6 +282,12 @@ Deno.test("[share] stop sharing: the page, image and photos are gone at once; sh
   }
   const page = await (await open(server.url, link)).text();
   assert.ok(page.includes("stopped sharing it"));
+  // A cache that kept the image and asks again is told it is gone.
+  const revalidated = await open(server.url, `${link}/image.png`, {
+    "if-none-match": imageTag!,
+  });
+  assert.equal(revalidated.status, 404);
+  await revalidated.body?.cancel();
 
   // Stopping again changes nothing; sharing again is a new link.
   assert.equal(
@@ -263,10 +329,23 @@ Deno.test("[share] another shopper's look cannot be shared or stopped; made-up l
       `/s/${"A".repeat(22)}/image.png`,
       `/s/${"A".repeat(5000)}`,
       "/s/..%2f..%2fapi",
+      `${body.share.url}/nope`,
+      `${body.share.url}/image.png/`,
+      `${body.share.url}/photos/`,
+      "/s/",
+      "/s",
     ]
   ) {
+    // Any path under /s/ is a stranger's: never a session cookie.
     const res = await open(server.url, path);
     assert.equal(res.status, 404, path);
     await res.body?.cancel();
   }
+  // A link pasted with a slash too many is the link.
+  const slashed = await fetch(new URL(`${body.share.url}/`, server.url), {
+    redirect: "manual",
+  });
+  assert.equal(slashed.status, 301);
+  assert.equal(slashed.headers.get("location"), body.share.url);
+  assert.equal(slashed.headers.get("set-cookie"), null);
 });

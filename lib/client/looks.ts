@@ -100,16 +100,19 @@ async function send(
   change: LookChange,
 ): Promise<{ look: Look } | { problem: string }> {
   let res;
-  if (id === null && source && "share" in change) {
-    // A link is to a look: make it first (nothing set on it yet).
-    res = await sendJson<{ look: Look }>("POST", "/api/looks", source);
-    id = res.body.look?.id ?? null;
-  }
-  if (id !== null && "share" in change) {
-    res = await sendJson<{ look: Look }>(
-      change.share ? "POST" : "DELETE",
-      `/api/looks/${id}/share`,
-    );
+  if ("share" in change) {
+    if (id === null && source) {
+      // A link is to a look: make it first (nothing set on it yet); if
+      // that fails, its answer is the one to explain.
+      res = await sendJson<{ look: Look }>("POST", "/api/looks", source);
+      id = res.body.look?.id ?? null;
+    }
+    if (id !== null) {
+      res = await sendJson<{ look: Look }>(
+        change.share ? "POST" : "DELETE",
+        `/api/looks/${id}/share`,
+      );
+    }
   } else if (id === null && source) {
     const body = "wear" in change
       ? { ...source, worn_on: change.wear.day }

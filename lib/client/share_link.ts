@@ -17,8 +17,14 @@ export async function handOver(path: string, title: string): Promise<string> {
       await navigator.share({ title, url });
       return "";
     } catch (err) {
+      const { name } = err as Error;
       // Closing the sheet is a choice, not a failure.
-      if ((err as Error).name === "AbortError") return "";
+      if (name === "AbortError") return "";
+      // The tap was too long ago (the link took a round trip to make):
+      // the next one opens the sheet at once.
+      if (name === "NotAllowedError") {
+        return "Your link is ready: press Share link to send it.";
+      }
     }
   }
   try {

@@ -7,8 +7,7 @@
 import type { ColorName } from "../colors.ts";
 import { keys } from "../kv.ts";
 import type { Look } from "../looks/look.ts";
-import type { PhotoRef } from "../photos/url.ts";
-import type { Category, Pattern, WardrobeItem } from "../schemas.ts";
+import type { Category, ItemPhoto, Pattern, WardrobeItem } from "../schemas.ts";
 import { DISPLAY_RANK } from "../stylist/wearable.ts";
 
 export type SharedPiece = {
@@ -17,7 +16,7 @@ export type SharedPiece = {
   category: Category;
   colors: readonly ColorName[];
   pattern: Pattern;
-  photo?: PhotoRef;
+  photo?: ItemPhoto;
   image_url?: string;
 };
 
@@ -47,7 +46,7 @@ export async function sharedPieces(
         colors,
         pattern,
         ...(image_url ? { image_url } : {}),
-        ...(photo ? { photo: { id: photo.id, type: photo.type } } : {}),
+        ...(photo ? { photo } : {}),
       };
     })
     .sort((a, b) => DISPLAY_RANK[a.category] - DISPLAY_RANK[b.category]);

@@ -1,10 +1,12 @@
 /**
  * A shared look's preview image (`/s/:token/image.png`): its pieces'
  * pictures, photos read from the owner's store, drawn on the server by
- * lib/shares/preview_svg.ts and resvg. Rendering takes tens of
- * milliseconds of one core, so images are kept, by what they show: the
- * same look shared twice, or by two links, is drawn once. The link is
- * checked before the cache is, so a revoked one never reaches it.
+ * lib/shares/preview_svg.ts and resvg. Drawing takes tens of milliseconds
+ * of the server thread, so images are kept, by what they show (the same
+ * look shared twice, or by two links, is drawn once), and drawn one at a
+ * time: a burst of first opens queues rather than piling up decoded
+ * photos in memory. The link is checked before the cache is, so a revoked
+ * one never reaches it.
  */
 import { decodeWebp } from "../images/webp.ts";
 import { encodePng } from "../images/png.ts";
@@ -22,8 +24,27 @@ const PREVIEW_VERSION = "1";
 /** Enough for the links being opened at once; about 100 KB each. */
 const MAX_CACHED = 100;
 
+/**
+ * The largest photo a preview decodes, in pixels. The browser uploads
+ * photos of at most 768 px a side; the API takes up to 4096 (tiny files
+ * of huge flat images), which would cost seconds and a gigabyte to decode
+ * for a tile of 200 px. Such a piece is drawn instead.
+ */
+export const MAX_PREVIEW_PIXELS = 1024 * 1024;
+
 /** Finished images and ones being drawn, by ETag, the least recent first. */
 const cache = new Map<string, Promise<Uint8Array>>();
+
+/** The draw in progress (or the last one): each waits for the one before. */
+let drawing: Promise<unknown> = Promise.resolve();
+
+/** The piece's photo if the preview shows it, else nothing: it is drawn. */
+function shownPhoto(piece: SharedPiece) {
+  const { photo } = piece;
+  return photo && photo.width * photo.height <= MAX_PREVIEW_PIXELS
+    ? photo
+    : undefined;
+}
 
 /**
  * What the image depends on, as a short hash: its ETag, and its cache key.
@@ -37,7 +58,9 @@ export async function previewTag(
     PREVIEW_VERSION,
     ILLUSTRATION_VERSION,
     title,
-    pieces.map((p) => [p.name, p.category, p.colors, p.pattern, p.photo?.id]),
+    pieces.map((
+      p,
+    ) => [p.name, p.category, p.colors, p.pattern, shownPhoto(p)?.id]),
   ]);
   const digest = await crypto.subtle.digest(
     "SHA-256",
@@ -63,15 +86,15 @@ async function pictureOf(
   piece: SharedPiece,
 ): Promise<PreviewPiece> {
   const { name } = piece;
-  if (piece.photo) {
-    const bytes = (await kv.get<Uint8Array>(keys.photo(owner, piece.photo.id)))
-      .value;
+  const photo = shownPhoto(piece);
+  if (photo) {
+    const bytes = (await kv.get<Uint8Array>(keys.photo(owner, photo.id))).value;
     if (bytes) {
       return {
         name,
-        photo: piece.photo.type === "image/webp"
+        photo: photo.type === "image/webp"
           ? dataUrl("image/png", await encodePng(await decodeWebp(bytes)))
-          : dataUrl(piece.photo.type, bytes),
+          : dataUrl(photo.type, bytes),
       };
     }
   }
@@ -112,7 +135,8 @@ export function previewImage(
     cache.set(tag, kept);
     return kept;
   }
-  const made = drawPreview(kv, owner, title, pieces);
+  const made = drawing.then(() => drawPreview(kv, owner, title, pieces));
+  drawing = made.catch(() => {});
   cache.set(tag, made);
   // A failed drawing is not kept: the next request tries again.
   made.catch(() => cache.delete(tag));

@@ -6,6 +6,7 @@
  * engines not to index it, and names its preview image for link unfurls.
  * Revoked, it is a 404 at once: nothing of it is cached.
  */
+import type { Context } from "hono";
 import { listOf } from "../../components/item_words.ts";
 import { Layout } from "../../components/layout.tsx";
 import { type BoardItem, OutfitBoard } from "../../components/outfit_board.tsx";
@@ -17,6 +18,7 @@ import { type SharedPiece, sharedPieces } from "../../lib/shares/pieces.ts";
 import { previewTag } from "../../lib/shares/preview_image.ts";
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from "../../lib/shares/preview_svg.ts";
 import { findShared } from "../../lib/shares/store.ts";
+import { ShareToken } from "../../lib/shares/token.ts";
 import { shareUrl } from "../../lib/shares/url.ts";
 import { NotFoundPage } from "../_404.tsx";
 
@@ -55,22 +57,38 @@ function LinkPreview(
   );
 }
 
+function notShared(c: Context) {
+  c.header("X-Robots-Tag", "noindex");
+  return renderPage(
+    c,
+    <NotFoundPage
+      what="look"
+      why="Whoever shared it may have stopped sharing it"
+      nav={false}
+    />,
+    404,
+  );
+}
+
+/**
+ * Any other path under /s/ (a pasted link with a slash too many, say):
+ * the same 404, still before the session, so still no cookie.
+ */
+export const NOT_SHARED = define.createHandlers((c) => {
+  const token = /^\/s\/([^/]+)\/$/.exec(c.req.path)?.[1];
+  // A trailing slash on a real link is the link.
+  if (token && ShareToken.safeParse(token).success && c.req.method === "GET") {
+    return c.redirect(shareUrl(token), 301);
+  }
+  return notShared(c);
+});
+
 export const GET = define.createHandlers(async (c) => {
   const token = c.req.param("token") ?? "";
   const { kv } = c.get("state");
   const shared = await findShared(kv, token);
   c.header("X-Robots-Tag", "noindex");
-  if (!shared) {
-    return renderPage(
-      c,
-      <NotFoundPage
-        what="look"
-        why="Whoever shared it may have stopped sharing it"
-        nav={false}
-      />,
-      404,
-    );
-  }
+  if (!shared) return notShared(c);
   const { look, owner } = shared;
   const pieces = await sharedPieces(kv, owner, look);
   const link = shareUrl(token);

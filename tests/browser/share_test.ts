@@ -49,7 +49,10 @@ browserTest(
     assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/s\/[\w-]{22}$/);
     // The same button now gives the link again, and keeps the keyboard.
     await assertFocus(page, /^button Copy link$/);
-    await card.getByText("Anyone with the link can see this look.").waitFor();
+    await card.getByText(
+      "Anyone with the link can see this look and its photos.",
+    )
+      .waitFor();
 
     const stranger = await browser.newContext();
     try {
@@ -69,15 +72,26 @@ browserTest(
       const kept = page.locator("article").first();
       assert.equal(await kept.locator("h2").textContent(), title);
       await share(page, button(kept, "Stop sharing"));
-      // Shared only (never saved), it leaves the list, with an Undo.
-      await page.getByText(`Removed ${title} from your looks.`).waitFor();
-
+      // Shared only (never saved), it leaves the list; the link cannot
+      // come back, so what is offered is a new one.
+      await page.getByText(
+        `Stopped sharing ${title}: its link no longer works.`,
+      )
+        .waitFor();
       const gone = await look.reload();
       assert.equal(gone?.status(), 404);
       assert.equal(
         await look.locator("h1").textContent(),
         "We can't find that look",
       );
+      await share(page, button(page, "Share again"));
+      await button(kept, "Copy link").waitFor();
+      const { looks } = await (await page.request.get(
+        `${server.url}/api/looks`,
+      )).json();
+      const fresh = `${server.url}/s/${looks[0].share.token}`;
+      assert.notEqual(fresh, link);
+      assert.equal((await look.goto(fresh))?.status(), 200);
     } finally {
       await stranger.close();
     }
