@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { textMeasure } from "../images/svg_to_png.ts";
+import { svgToPng, textMeasure } from "../images/svg_to_png.ts";
 import { type PreviewPiece, previewSvg } from "./preview_svg.ts";
 
 const piece = (name: string): PreviewPiece => ({
@@ -41,12 +41,15 @@ Deno.test("[preview] every piece gets a tile; names that do not fit end in 'and 
   assert.equal(names.at(-1), `and ${9 - names.length + 1} more`);
 });
 
-Deno.test("[preview] text from the shopper cannot write markup", async () => {
+Deno.test("[preview] text from the shopper cannot write markup or break the document", async () => {
   const svg = previewSvg(
-    `<script>alert(1)</script> & "quotes"`,
-    [piece(`<image href="x"/>`)],
+    `<script>alert(1)</script> & "quotes" \uFFFF`,
+    [piece(`<image href="x"/> \u0007\uFFFE`)],
     await textMeasure(),
   );
   assert.ok(!svg.includes("<script"));
   assert.ok(!svg.includes("<image"));
+  // And it is a document resvg draws (it refuses any character XML does).
+  const png = await svgToPng(svg);
+  assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47]); // "PNG"
 });
