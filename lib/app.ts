@@ -10,6 +10,7 @@ import { serveStatic } from "hono/deno";
 import { h } from "preact";
 import type { AppEnv, AppState } from "./define.ts";
 import { NOT_FOUND } from "./define.ts";
+import { ContendedWriteError } from "./kv.ts";
 import { session } from "./session.ts";
 import { sameOrigin } from "./same_origin.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -148,6 +149,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       return c.json({ error: err.message }, err.status);
+    }
+    if (err instanceof ContendedWriteError) {
+      // Nothing was written; the same request a moment later goes through.
+      c.header("Retry-After", "1");
+      return c.json({
+        error: "Too many changes at once. Please try again in a moment.",
+      }, 503);
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: "Something went wrong on our side" }, 500);

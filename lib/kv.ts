@@ -19,6 +19,7 @@
  *   ["config", "session_secret"]            generated when SESSION_SECRET is unset
  */
 
+import { delay } from "./delay.ts";
 import { tolerateLocks } from "./kv_locks.ts";
 
 /** Job data (and what indexes it) is temporary; wardrobes are not. */
@@ -72,13 +73,31 @@ export const keys = {
   sessionSecret: () => ["config", "session_secret"] as const,
 };
 
-/** How often a read-check-write is retried before giving up. */
-const MAX_COMMIT_ATTEMPTS = 10;
+/** How often a read-check-write is tried before giving up. */
+const MAX_COMMIT_ATTEMPTS = 12;
+
+/** The first retry waits up to this; each one after, up to twice as long… */
+const BACKOFF_BASE_MS = 4;
+/** …but never longer than this. */
+const BACKOFF_CAP_MS = 200;
+
+/**
+ * Too many writers at once for one read-check-write to get through: the
+ * client should try again shortly (a 503 with Retry-After, not a 500).
+ */
+export class ContendedWriteError extends Error {
+  override name = "ContendedWriteError";
+  constructor(what: string) {
+    super(`Could not ${what}: too many concurrent writes`);
+  }
+}
 
 /**
  * Runs a read-check-write until it commits: `attempt` reads, builds an
  * atomic operation checked against what it read, and returns its result, or
- * null when the check failed because someone wrote in between.
+ * null when the check failed because someone wrote in between. Between
+ * tries it waits a random time up to an exponentially growing bound ("full
+ * jitter"), so writers that collided do not collide again in lockstep.
  *
  * @example await untilCommitted("save the look", async () => { const e = await kv.get(k); return (await kv.atomic().check(e).set(k, v).commit()).ok ? v : null; })
  */
@@ -89,6 +108,8 @@ export async function untilCommitted<T>(
   for (let i = 0; i < MAX_COMMIT_ATTEMPTS; i++) {
     const result = await attempt();
     if (result !== null) return result;
+    const bound = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** i);
+    await delay(Math.random() * bound);
   }
-  throw new Error(`Could not ${what}: too many concurrent writes`);
+  throw new ContendedWriteError(what);
 }

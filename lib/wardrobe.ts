@@ -201,8 +201,11 @@ export async function deleteItem(
     if (!current.value) return false;
     const op = kv.atomic().check(current).delete(key);
     const photo = current.value.photo;
-    if (photo && !(await photoShownElsewhere(kv, userId, photo.id, itemId))) {
-      op.delete(keys.photo(userId, photo.id));
+    if (photo) {
+      if (!(await photoLock(kv, userId, op))) return false;
+      if (!(await photoShownElsewhere(kv, userId, photo.id, itemId))) {
+        op.delete(keys.photo(userId, photo.id));
+      }
     }
     return (await op.commit()).ok || null;
   });
@@ -227,6 +230,7 @@ export async function setItemPhoto(
     const { photo: before, ...rest } = current.value;
     const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
     const op = kv.atomic().check(current).set(key, item);
+    if (!(await photoLock(kv, userId, op))) return { item: null };
     if (
       before && before.id !== photo?.meta.id &&
       !(await photoShownElsewhere(kv, userId, before.id, itemId))
@@ -235,6 +239,24 @@ export async function setItemPhoto(
     return (await op.commit()).ok ? { item } : null;
   });
   return result.item;
+}
+
+/**
+ * Makes `op` one of the shopper's photo changes, which run one at a time:
+ * whether another piece shows a photo is read from every item, more than
+ * one commit can check, so each photo change checks and bumps the shopper's
+ * record instead. A piece deleted as another is given the same picture
+ * then cannot take the bytes with it. False if the shopper has no record.
+ */
+async function photoLock(
+  kv: Deno.Kv,
+  userId: string,
+  op: Deno.AtomicOperation,
+): Promise<boolean> {
+  const user = await kv.get<UserRecord>(keys.user(userId));
+  if (!user.value) return false;
+  op.check(user).set(keys.user(userId), user.value);
+  return true;
 }
 
 /**

@@ -152,3 +152,31 @@ Deno.test("[photos] two pieces with the same picture share it: deleting or re-ph
   );
   assert.equal(await photoKeys(server.kv), 0, "the last one takes the bytes");
 });
+
+Deno.test("[photos] a piece deleted while another takes the same photo leaves the other its bytes", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const bytes = await makePng(40, 30, [120, 40, 20]);
+  const { body: before } = await shopper.get("/api/wardrobe");
+  const ids = before.items.map((i: WardrobeItem) => i.id) as string[];
+  // Round after round: one piece has the photo, and is deleted as the
+  // next is given it (the next round deletes that one).
+  assert.equal((await upload(shopper, ids[0], bytes)).status, 200);
+  for (let round = 0; round + 1 < ids.length; round++) {
+    const [a, b] = [ids[round], ids[round + 1]];
+    const [deleted, given] = await Promise.all([
+      shopper.fetch(`/api/wardrobe/items/${a}`, { method: "DELETE" }),
+      upload(shopper, b, bytes),
+    ]);
+    await deleted.body?.cancel();
+    assert.equal(deleted.status, 204);
+    assert.equal(given.status, 200);
+    const served = await shopper.fetch(photoUrl(given.body.photo));
+    assert.equal(
+      served.status,
+      200,
+      `round ${round}: the bytes went with ${a}`,
+    );
+    await served.body?.cancel();
+  }
+});
