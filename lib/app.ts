@@ -11,6 +11,7 @@ import { h } from "preact";
 import type { AppEnv, AppState } from "./define.ts";
 import { NOT_FOUND } from "./define.ts";
 import { ContendedWriteError } from "./kv.ts";
+import { TooManyWearsError } from "./looks/look.ts";
 import { session } from "./session.ts";
 import { sameOrigin } from "./same_origin.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -149,6 +150,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.onError((err, c) => {
     if (err instanceof HTTPException) {
       return c.json({ error: err.message }, err.status);
+    }
+    if (err instanceof TooManyWearsError) {
+      return c.json({ error: err.message }, 409);
     }
     if (err instanceof ContendedWriteError) {
       // Nothing was written; the same request a moment later goes through.

@@ -70,9 +70,21 @@ export const JobId = z.string().max(36, "Expected a job id").regex(
 const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 /**
+ * Characters that change how text around them reads without showing
+ * themselves: direction overrides, embeddings, isolates and marks (which
+ * make "Scarf\u202Egpj.exe" show as "Scarfexe.jpg"), zero-width spaces and
+ * the byte-order mark, and the non-characters U+FFFE and U+FFFF. The
+ * zero-width joiner and non-joiner stay: emoji and several scripts need
+ * them.
+ */
+const INVISIBLE =
+  /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\uFFFE\uFFFF]/u;
+
+/**
  * Free text a shopper types: trimmed, at most `max` characters, without
- * control characters (newlines and tabs only where `multiline`) or broken
- * UTF-16 (a lone surrogate that JSON can carry but no font can show).
+ * control characters (newlines and tabs only where `multiline`), invisible
+ * direction or spacing characters, or broken UTF-16 (a lone surrogate that
+ * JSON can carry but no font can show).
  */
 function text(max: number, { multiline = false } = {}) {
   const control = multiline ? /(?![\t\n\r])\p{Cc}/u : /\p{Cc}/u;
@@ -83,7 +95,9 @@ function text(max: number, { multiline = false } = {}) {
         ? "Must not contain control characters"
         : "Must be one line of text, without control characters",
     },
-  ).refine((s) => s.isWellFormed(), {
+  ).refine((s) => !INVISIBLE.test(s), {
+    message: "Must not contain invisible or text-direction characters",
+  }).refine((s) => s.isWellFormed(), {
     message: "Contains an invalid character",
   });
 }

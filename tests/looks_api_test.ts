@@ -228,3 +228,45 @@ Deno.test("[looks] asking four times gives twelve different outfits", async () =
   }
   assert.equal(seen.size, 12);
 });
+
+Deno.test("[looks] the day worn past the 400 a look keeps is refused with 409, not dropped", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const { jobId } = await outfitsOf(shopper, DATE_NIGHT);
+  const { body } = await shopper.send("POST", "/api/looks", {
+    job_id: jobId,
+    outfit_number: 1,
+  });
+  const id = body.look.id;
+  const start = Date.parse("2024-01-01T00:00:00Z");
+  const day = (n: number) =>
+    new Date(start + n * 86_400_000).toISOString().slice(0, 10);
+  for (let n = 0; n < 400; n += 20) {
+    const answers = await Promise.all(
+      Array.from(
+        { length: 20 },
+        (_, i) => shopper.send("PUT", `/api/looks/${id}/wears/${day(n + i)}`),
+      ),
+    );
+    assert.deepEqual(new Set(answers.map((a) => a.status)), new Set([200]));
+  }
+  const full = await shopper.get(`/api/looks/${id}`);
+  assert.equal(full.body.look.worn.length, 400);
+  // Worn again on a day it has: nothing new, fine.
+  assert.equal(
+    (await shopper.send("PUT", `/api/looks/${id}/wears/${day(3)}`)).status,
+    200,
+  );
+  for (const extra of [day(400), "2023-06-01"]) {
+    const refused = await shopper.send(
+      "PUT",
+      `/api/looks/${id}/wears/${extra}`,
+    );
+    assert.equal(refused.status, 409, extra);
+    assert.match(refused.body.error, /up to 400 days/);
+  }
+  assert.deepEqual(
+    (await shopper.get(`/api/looks/${id}`)).body.look,
+    full.body.look,
+  );
+});

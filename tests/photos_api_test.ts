@@ -180,3 +180,17 @@ Deno.test("[photos] a piece deleted while another takes the same photo leaves th
     await served.body?.cancel();
   }
 });
+
+Deno.test("[photos] a photo is served only under its own type's name", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const { body: item } = await upload(shopper, SHIRT, JPEG_24x16);
+  const jpeg = await shopper.fetch(photoUrl(item.photo));
+  assert.equal(jpeg.headers.get("content-type"), "image/jpeg");
+  await jpeg.body?.cancel();
+  for (const ext of ["png", "webp"]) {
+    const res = await shopper.fetch(`/photos/${item.photo.id}.${ext}`);
+    assert.equal(res.status, 404, ext);
+    await res.body?.cancel();
+  }
+});

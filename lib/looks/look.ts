@@ -80,6 +80,16 @@ export type LookChange = {
 /** How many days of wear a look remembers: over a year of daily wear. */
 export const MAX_WEARS = 400;
 
+/** A day worn past {@link MAX_WEARS}: said (409), not dropped. */
+export class TooManyWearsError extends Error {
+  override name = "TooManyWearsError";
+  constructor() {
+    super(
+      `A look remembers up to ${MAX_WEARS} days of wear. Take off a day you no longer need to add this one.`,
+    );
+  }
+}
+
 /**
  * The id an outfit's look has: a hash of its pieces (the candidate of a
  * consider-buying outfit by its name, since every candidate is "candidate").
@@ -128,7 +138,8 @@ export async function lookFromOutfit(
 
 /**
  * The look with `change` applied (the look itself when nothing changes), so
- * the same change twice gives the same look.
+ * the same change twice gives the same look. Throws TooManyWearsError for a
+ * new day past the most a look keeps.
  */
 export function applyChange(look: Look, change: LookChange, now: Date): Look {
   const next: Look = { ...look };
@@ -141,7 +152,8 @@ export function applyChange(look: Look, change: LookChange, now: Date): Look {
     const days = new Set(look.worn);
     if (worn) days.add(day);
     else days.delete(day);
-    next.worn = [...days].sort().slice(-MAX_WEARS);
+    if (days.size > MAX_WEARS) throw new TooManyWearsError();
+    next.worn = [...days].sort();
   }
   const changed = next.saved_at !== look.saved_at ||
     next.rating !== look.rating ||
