@@ -194,3 +194,89 @@ Deno.test("[photos] a photo is served only under its own type's name", async () 
     await res.body?.cancel();
   }
 });
+
+/** What a phone writes into a photo: where it was taken, to the metre. */
+const GPS = new TextEncoder().encode(
+  "Exif\0\0MM\0*GPSLatitude 51.50072 N GPSLongitude 0.12756 W iPhone 15",
+);
+
+function withExifJpeg(jpeg: Uint8Array): Uint8Array<ArrayBuffer> {
+  const segment = new Uint8Array(4 + GPS.length);
+  segment.set([0xff, 0xe1, (GPS.length + 2) >> 8, (GPS.length + 2) & 0xff]);
+  segment.set(GPS, 4);
+  const comment = new Uint8Array([
+    0xff,
+    0xfe,
+    0,
+    7,
+    0x68,
+    0x6f,
+    0x6d,
+    0x65,
+    0x21,
+  ]);
+  return new Uint8Array([
+    ...jpeg.subarray(0, 2),
+    ...segment,
+    ...comment,
+    ...jpeg.subarray(2),
+  ]);
+}
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  new DataView(out.buffer).setUint32(0, data.length);
+  out.set(new TextEncoder().encode(type), 4);
+  out.set(data, 8);
+  return out; // CRC left zero: no reader here checks it
+}
+
+function withExifPng(png: Uint8Array): Uint8Array<ArrayBuffer> {
+  const iend = png.length - 12;
+  return new Uint8Array([
+    ...png.subarray(0, iend),
+    ...pngChunk("eXIf", GPS),
+    ...pngChunk("tEXt", new TextEncoder().encode("Location\0Home")),
+    ...png.subarray(iend),
+  ]);
+}
+
+function withExifWebp(webp: Uint8Array): Uint8Array<ArrayBuffer> {
+  const payload = GPS.length % 2 ? new Uint8Array([...GPS, 0]) : GPS;
+  const chunk = new Uint8Array(8 + payload.length);
+  chunk.set(new TextEncoder().encode("EXIF"));
+  new DataView(chunk.buffer).setUint32(4, GPS.length, true);
+  chunk.set(payload, 8);
+  const out = new Uint8Array([...webp, ...chunk]);
+  out[20] |= 0x08; // VP8X: has EXIF
+  new DataView(out.buffer).setUint32(4, out.length - 8, true);
+  return out;
+}
+
+Deno.test("[photos] where and when a photo was taken is not kept: EXIF, XMP, text chunks and comments go, the picture stays", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const png = await makePng(30, 20, [200, 30, 40]);
+  for (
+    const [name, original, tagged] of [
+      ["jpeg", JPEG_24x16, withExifJpeg(JPEG_24x16)],
+      ["png", png, withExifPng(png)],
+      ["webp", WEBP_24x16, withExifWebp(WEBP_24x16)],
+    ] as const
+  ) {
+    const { status, body: item } = await upload(shopper, SHIRT, tagged);
+    assert.equal(status, 200, name);
+    const served = await shopper.fetch(photoUrl(item.photo));
+    const bytes = new Uint8Array(await served.arrayBuffer());
+    const text = new TextDecoder("latin1").decode(bytes);
+    assert.ok(
+      !text.includes("GPSLatitude"),
+      `${name}: the location is served back`,
+    );
+    assert.deepEqual(
+      bytes,
+      new Uint8Array(original),
+      `${name}: the picture changed`,
+    );
+  }
+});

@@ -1,10 +1,12 @@
 /**
  * An upload becomes a wardrobe photo only when its bytes are a whole JPEG,
  * PNG or WebP of a sensible size; otherwise the shopper is told, in a
- * sentence, what to do instead.
+ * sentence, what to do instead. What the camera wrote about it (EXIF, GPS
+ * among it) is dropped before it is stored.
  */
 import type { ItemPhoto } from "../schemas.ts";
 import { imageInfo } from "./image_info.ts";
+import { stripMetadata } from "./strip_metadata.ts";
 
 /**
  * One KV value holds 64 KiB; the browser resizes a phone photo to ≤ 768 px
@@ -64,8 +66,22 @@ export async function photoFromUpload(
         `The photo is ${width} × ${height} pixels. Use one between ${MIN_SIDE} and ${MAX_SIDE} pixels on each side.`,
     };
   }
-  const meta = { id: await contentId(bytes), type: info.type, width, height };
-  return { meta, bytes };
+  // Where and when it was taken stays with the shopper's phone.
+  const stripped = stripMetadata(bytes, info.type);
+  const after = imageInfo(stripped);
+  if (!after.ok || after.width !== width || after.height !== height) {
+    return {
+      status: 422,
+      error: "The photo looks damaged or incomplete. Try taking it again.",
+    };
+  }
+  const meta = {
+    id: await contentId(stripped),
+    type: info.type,
+    width,
+    height,
+  };
+  return { meta, bytes: stripped };
 }
 
 export function isProblem(
