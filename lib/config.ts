@@ -36,8 +36,14 @@ export type Config = {
   useQueue: boolean;
   /** How often the sweep looks for jobs nobody is working on. */
   sweepIntervalMs: number;
-  /** Per-shopper job limits (`JOBS_PER_MINUTE`, `CONCURRENT_JOBS`). */
+  /**
+   * Job and stream limits (`JOBS_PER_MINUTE`, `CONCURRENT_JOBS`,
+   * `JOBS_PER_MINUTE_PER_ADDRESS`, `MAX_ACTIVE_JOBS`, `STREAMS_PER_SHOPPER`;
+   * 0 turns one of the last three off).
+   */
   limits: JobLimits;
+  /** The header a proxy names the client's address in; unset, the socket's. */
+  addressHeader?: string;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
   /** Null: no key, so the built-in stylist does the styling. */
@@ -190,7 +196,24 @@ export function loadConfig(env: Env = Deno.env): Config {
         "CONCURRENT_JOBS",
         DEFAULT_LIMITS.concurrentJobs,
       ),
+      jobsPerMinutePerAddress: intFrom(
+        env,
+        "JOBS_PER_MINUTE_PER_ADDRESS",
+        DEFAULT_LIMITS.jobsPerMinutePerAddress,
+      ),
+      maxActiveJobs: intFrom(
+        env,
+        "MAX_ACTIVE_JOBS",
+        DEFAULT_LIMITS.maxActiveJobs,
+      ),
+      streamsPerShopper: intFrom(
+        env,
+        "STREAMS_PER_SHOPPER",
+        DEFAULT_LIMITS.streamsPerShopper,
+      ),
     },
+    addressHeader: env.get("CLIENT_ADDRESS_HEADER")?.trim().toLowerCase() ||
+      undefined,
     streaming: env.get("STREAMING")?.toLowerCase() !== "off",
     model: modelFrom(env),
     allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),

@@ -12,3 +12,27 @@ Deno.test("[config] CURRENCY: EUR by default, any ISO 4217 code, a typo fails at
     assert.throws(() => env({ CURRENCY: bad }), /CURRENCY/, bad);
   }
 });
+
+Deno.test("[config] abuse limits: on by default, 0 turns one off, a typo fails at start", () => {
+  const { limits, addressHeader } = env({});
+  assert.deepEqual(
+    [
+      limits.jobsPerMinutePerAddress,
+      limits.maxActiveJobs,
+      limits.streamsPerShopper,
+    ],
+    [20, 100, 10],
+  );
+  assert.equal(addressHeader, undefined);
+  const set = env({
+    JOBS_PER_MINUTE_PER_ADDRESS: "0",
+    MAX_ACTIVE_JOBS: "7",
+    STREAMS_PER_SHOPPER: "2",
+    CLIENT_ADDRESS_HEADER: " X-Forwarded-For ",
+  });
+  assert.equal(set.limits.jobsPerMinutePerAddress, 0);
+  assert.equal(set.limits.maxActiveJobs, 7);
+  assert.equal(set.limits.streamsPerShopper, 2);
+  assert.equal(set.addressHeader, "x-forwarded-for");
+  assert.throws(() => env({ MAX_ACTIVE_JOBS: "lots" }), /MAX_ACTIVE_JOBS/);
+});

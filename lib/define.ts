@@ -7,13 +7,16 @@ import { createFactory } from "hono/factory";
 import type { JobLimits } from "./jobs/limits.ts";
 import type { SessionVariables } from "./session.ts";
 import type { JobFeeds } from "./jobs/feed.ts";
+import type { StreamSlots } from "./jobs/stream_slots.ts";
 
 export type AppState = {
   kv: Deno.Kv;
   /** Shares one watch among the streams of each job. */
   feeds: JobFeeds;
-  /** Per-shopper job limits; unset, job creation is not limited. */
+  /** Job limits; unset, job creation is not limited. */
   limits?: JobLimits;
+  /** Event streams open per shopper; unset, not limited. */
+  streamSlots?: StreamSlots;
   /** False when the store has no queue: jobs start by `dispatch`. */
   useQueue?: boolean;
   /** Starts a job committed without a queue message (see lib/jobs/engine.ts). */
@@ -24,6 +27,8 @@ export type AppState = {
   streaming?: boolean;
   /** The currency prices are shown in (`CURRENCY`); EUR when unset. */
   currency?: string;
+  /** The header a proxy names the client's address in (`CLIENT_ADDRESS_HEADER`). */
+  addressHeader?: string;
 };
 
 export type AppEnv = {

@@ -8,6 +8,7 @@
  *   ["job_events", jobId, seq]              JobEvent (append-only log)
  *   ["active_jobs", userId, jobId]          created_at (ms) while queued or running
  *   ["job_quota", userId]                   JobQuota: when recent jobs started
+ *   ["address_quota", address]              JobQuota: the same, per client address
  *   ["idempotency", userId, key]            { job_id } for Idempotency-Key
  *   ["looks", userId, lookId]               Look: a saved, worn or rated outfit
  *   ["shares", token]                       { user, look_id }: a look shared by link
@@ -54,6 +55,7 @@ export const keys = {
   activeJob: (userId: string, jobId: string) =>
     ["active_jobs", userId, jobId] as const,
   jobQuota: (userId: string) => ["job_quota", userId] as const,
+  addressQuota: (address: string) => ["address_quota", address] as const,
   idempotency: (userId: string, key: string) =>
     ["idempotency", userId, key] as const,
   looks: (userId: string) => ["looks", userId] as const,

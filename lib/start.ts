@@ -6,6 +6,7 @@
  * runs is otherwise exactly what production runs.
  */
 import type { Hono } from "hono";
+import { StreamSlots } from "./jobs/stream_slots.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./define.ts";
@@ -77,6 +78,8 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
     kv,
     feeds,
     limits: config.limits,
+    streamSlots: new StreamSlots(config.limits.streamsPerShopper),
+    addressHeader: config.addressHeader,
     useQueue: config.useQueue,
     dispatch: (jobId) => engine.dispatch(jobId),
     streaming: config.streaming,

@@ -3,7 +3,7 @@
  * Idempotency-Key, seen through the HTTP API a client uses.
  */
 import assert from "node:assert/strict";
-import { admitJob } from "../lib/jobs/limits.ts";
+import { admitJob, DEFAULT_LIMITS } from "../lib/jobs/limits.ts";
 import { jobCount } from "./helpers/fixtures.ts";
 import { startTestServer } from "./helpers/server.ts";
 import { waitFor } from "./helpers/wait_for.ts";
@@ -146,7 +146,7 @@ Deno.test("[idempotency] keys belong to a shopper, must match the request, and d
 });
 
 Deno.test("[limits] admitJob forgets starts older than a minute", () => {
-  const limits = { jobsPerMinute: 2, concurrentJobs: 5 };
+  const limits = { ...DEFAULT_LIMITS, jobsPerMinute: 2, concurrentJobs: 5 };
   const now = 1_000_000;
   const full = { started: [now - 50_000, now - 10_000] };
   const refused = admitJob(full, 0, limits, now);
@@ -177,4 +177,99 @@ Deno.test("[idempotency] a retry gets its job even after the wardrobe changed", 
   const fresh = await post(shopper, around, "another-try");
   assert.equal(fresh.status, 400, "without the key, the shirt is gone");
   await fresh.body?.cancel();
+});
+
+/** A generate request from a client that keeps no cookie. */
+async function cookieless(url: string, headers: Record<string, string> = {}) {
+  const res = await fetch(new URL("/api/outfits/generate", url), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(REQUEST),
+  });
+  await res.body?.cancel();
+  return res;
+}
+
+Deno.test("[limits] dropping the cookie does not reset the rate: one address gets JOBS_PER_MINUTE_PER_ADDRESS", async () => {
+  await using server = await startTestServer({
+    limits: { jobsPerMinutePerAddress: 5, jobsPerMinute: 100 },
+  });
+  const statuses = [];
+  for (let i = 0; i < 7; i++) {
+    statuses.push((await cookieless(server.url)).status);
+  }
+  assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429, 429]);
+  const refused = await cookieless(server.url);
+  assert.ok(Number(refused.headers.get("retry-after")) > 0);
+});
+
+Deno.test("[limits] behind a proxy, each client address named by CLIENT_ADDRESS_HEADER has its own rate", async () => {
+  await using server = await startTestServer({
+    limits: { jobsPerMinutePerAddress: 2, jobsPerMinute: 100 },
+    addressHeader: "x-forwarded-for",
+  });
+  const from = (address: string) =>
+    cookieless(server.url, { "x-forwarded-for": `${address}, 10.0.0.1` });
+  const a = [];
+  for (let i = 0; i < 3; i++) a.push((await from("203.0.113.7")).status);
+  assert.deepEqual(a, [202, 202, 429]);
+  assert.equal((await from("198.51.100.2")).status, 202);
+  // One IPv6 machine picks addresses from its /64: counted as one.
+  const v6 = [];
+  for (
+    const host of [
+      "2001:db8:1:2::1",
+      "2001:db8:1:2::ffff",
+      "2001:db8:1:2:aaaa::9",
+    ]
+  ) {
+    v6.push((await from(host)).status);
+  }
+  assert.deepEqual(v6, [202, 202, 429]);
+});
+
+Deno.test("[limits] at MAX_ACTIVE_JOBS the whole service says try again, whoever asks", async () => {
+  await using server = await startTestServer({
+    localDelayMs: 600,
+    limits: { maxActiveJobs: 2 },
+  });
+  const [one, two, three] = [server.client(), server.client(), server.client()];
+  await one.generate(REQUEST);
+  await two.generate(REQUEST);
+  const refused = await three.send("POST", "/api/outfits/generate", REQUEST);
+  assert.equal(refused.status, 429);
+  assert.match(refused.body.error, /very busy/);
+  assert.ok(Number(refused.headers.get("retry-after")) > 0);
+});
+
+Deno.test("[limits] a shopper holds at most STREAMS_PER_SHOPPER event streams open", async () => {
+  await using server = await startTestServer({
+    localDelayMs: 1_000,
+    limits: { streamsPerShopper: 3 },
+  });
+  const shopper = server.client();
+  const jobId = await shopper.generate(REQUEST);
+  const controllers = [0, 1, 2].map(() => new AbortController());
+  const open = await Promise.all(
+    controllers.map(({ signal }) => shopper.stream(jobId, { signal })),
+  );
+  assert.deepEqual(open.map((r) => r.status), [200, 200, 200]);
+  const fourth = await shopper.stream(jobId);
+  assert.equal(fourth.status, 429);
+  assert.ok(Number(fourth.headers.get("retry-after")) > 0);
+  await fourth.body?.cancel();
+  // Another shopper is not held back by this one's streams.
+  const other = server.client();
+  const theirs = await other.stream(await other.generate(REQUEST));
+  assert.equal(theirs.status, 200);
+  await theirs.body?.cancel();
+
+  // One closed, one more may open.
+  await open[0].body?.cancel();
+  await waitFor(async () => {
+    const again = await shopper.stream(jobId);
+    await again.body?.cancel();
+    return again.status === 200;
+  }, { what: "a closed stream gives its slot back" });
+  for (const res of open.slice(1)) await res.body?.cancel();
 });

@@ -13,11 +13,27 @@ export type JobLimits = {
   jobsPerMinute: number;
   /** Jobs of one shopper that may be queued or running at once. */
   concurrentJobs: number;
+  /**
+   * Jobs started from one client address in any rolling 60 s, whoever the
+   * cookie says they are: dropping the cookie makes a new shopper, not a
+   * new address. Room for a household or an office behind one. 0: none.
+   */
+  jobsPerMinutePerAddress: number;
+  /**
+   * Jobs queued or running on the whole service at once: what the workers
+   * and the model bill can take, whoever asks. 0: no cap.
+   */
+  maxActiveJobs: number;
+  /** Event streams one shopper may hold open at once (tabs, retries). 0: none. */
+  streamsPerShopper: number;
 };
 
 export const DEFAULT_LIMITS: JobLimits = {
   jobsPerMinute: 10,
   concurrentJobs: 3,
+  jobsPerMinutePerAddress: 20,
+  maxActiveJobs: 100,
+  streamsPerShopper: 10,
 };
 
 /** Kept per shopper: when their recent jobs started (ms since epoch). */
@@ -52,14 +68,48 @@ export function admitJob(
         : `Your stylist is already working on ${running} requests. You can ask again as soon as one is done.`,
     };
   }
-  if (started.length >= limits.jobsPerMinute) {
-    const oldest = started[started.length - limits.jobsPerMinute];
+  return admitRate(started, limits.jobsPerMinute, now);
+}
+
+const TOO_MANY_A_MINUTE =
+  "That's a lot of outfits in a minute! Take a breath and try again shortly.";
+
+/** One more start in the rolling minute, if `perMinute` allows it. */
+function admitRate(
+  started: number[],
+  perMinute: number,
+  now: number,
+): Admission {
+  if (started.length >= perMinute) {
+    const oldest = started[started.length - perMinute];
     return {
       ok: false,
       retryAfterS: Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000)),
-      error:
-        "That's a lot of outfits in a minute! Take a breath and try again shortly.",
+      error: TOO_MANY_A_MINUTE,
     };
   }
   return { ok: true, quota: { started: [...started, now] } };
+}
+
+/** Whether one more job may start from this client address, and the quota to store if it does. */
+export function admitAddress(
+  quota: JobQuota | null,
+  limits: JobLimits,
+  now: number,
+): Admission {
+  const started = (quota?.started ?? []).filter((t) => t > now - WINDOW_MS);
+  return admitRate(started, limits.jobsPerMinutePerAddress, now);
+}
+
+/** When the whole service is at `maxActiveJobs`: try again in a moment. */
+export function admitService(active: number, limits: JobLimits): Admission {
+  if (limits.maxActiveJobs > 0 && active >= limits.maxActiveJobs) {
+    return {
+      ok: false,
+      retryAfterS: CONCURRENT_RETRY_S,
+      error:
+        "Your stylist is very busy right now. Please try again in a moment.",
+    };
+  }
+  return { ok: true, quota: { started: [] } };
 }

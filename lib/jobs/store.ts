@@ -13,7 +13,13 @@ import type {
   Verdict,
 } from "../schemas.ts";
 import { applyEvent, isTerminal, type Job } from "./job.ts";
-import { admitJob, type JobLimits, type JobQuota } from "./limits.ts";
+import {
+  admitAddress,
+  admitJob,
+  admitService,
+  type JobLimits,
+  type JobQuota,
+} from "./limits.ts";
 import { MESSAGES, PROGRESS } from "./progress.ts";
 
 export type JobEntry = { job: Job; versionstamp: string };
@@ -25,6 +31,8 @@ export type CreateJobOptions = {
   request: GenerateRequest;
   /** The shopper's limits; omitted, nothing is counted (internal callers). */
   limits?: JobLimits;
+  /** Where the request came from, for the per-address rate (lib/client_address.ts). */
+  address?: string;
   /** A repeat with the same key returns the job the first request made. */
   idempotencyKey?: string;
   /** False when the store has no queue: the sweep will find the job. */
@@ -55,29 +63,40 @@ export async function createJob(
   kv: Deno.Kv,
   options: CreateJobOptions,
 ): Promise<CreateJobResult> {
-  const { userId, limits, idempotencyKey } = options;
+  const { userId, limits, idempotencyKey, address } = options;
   const quotaKey = keys.jobQuota(userId);
+  const addressKey = address === undefined ? null : keys.addressQuota(address);
   const keyKey = idempotencyKey === undefined
     ? null
     : keys.idempotency(userId, idempotencyKey);
   return await untilCommitted("create the job", async () => {
     const now = Date.now();
-    const [quota, used] = await Promise.all([
+    const [quota, used, fromAddress] = await Promise.all([
       kv.get<JobQuota>(quotaKey),
       keyKey && kv.get<IdempotencyRecord>(keyKey),
+      addressKey && kv.get<JobQuota>(addressKey),
     ]);
     const replay = used && await replayOf(kv, used.value, options.request);
     if (replay) return replay;
     let admitted: JobQuota | null = null;
+    let addressAdmitted: JobQuota | null = null;
     if (limits) {
-      const admission = admitJob(
-        quota.value,
-        await countActiveJobs(kv, userId),
-        limits,
-        now,
-      );
-      if (!admission.ok) return { kind: "limited", ...admission };
-      admitted = admission.quota;
+      const [mine, everyone] = await Promise.all([
+        countActiveJobs(kv, userId),
+        countActiveJobs(kv, undefined, limits.maxActiveJobs),
+      ]);
+      const admissions = [
+        admitService(everyone, limits),
+        admitJob(quota.value, mine, limits, now),
+        fromAddress && limits.jobsPerMinutePerAddress > 0
+          ? admitAddress(fromAddress.value, limits, now)
+          : null,
+      ];
+      const refused = admissions.find((a) => a && !a.ok);
+      if (refused && !refused.ok) return { kind: "limited", ...refused };
+      const [, own, byAddress] = admissions;
+      admitted = own!.ok ? own!.quota : null;
+      addressAdmitted = byAddress?.ok ? byAddress.quota : null;
     }
     const { job, events } = newJob(userId, options, now);
     const message: JobMessage = { jobId: job.id };
@@ -91,6 +110,12 @@ export async function createJob(
     }
     if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
+    if (addressKey && fromAddress && addressAdmitted) {
+      // Checked too: two shoppers at one address cannot both take its last start.
+      op.check(fromAddress).set(addressKey, addressAdmitted, {
+        expireIn: QUOTA_TTL_MS,
+      });
+    }
     if (keyKey && used) op.check(used).set(keyKey, { job_id: job.id }, ttl);
     // Null when another request of this shopper committed first: decide again.
     return (await op.commit()).ok ? { kind: "created", job } : null;
@@ -168,9 +193,22 @@ function newJob(
 /** A quota only looks back a minute; keep it a little longer than that. */
 const QUOTA_TTL_MS = 5 * 60_000;
 
-async function countActiveJobs(kv: Deno.Kv, userId: string): Promise<number> {
+/**
+ * Unfinished jobs, of one shopper or (no `userId`) of everyone, counted up
+ * to `most` (0: all): the service-wide cap only needs to know it is reached.
+ */
+async function countActiveJobs(
+  kv: Deno.Kv,
+  userId?: string,
+  most = 0,
+): Promise<number> {
+  if (userId === undefined && most <= 0) return 0;
   let count = 0;
-  for await (const _ of kv.list({ prefix: keys.activeJobs(userId) })) count++;
+  const entries = kv.list(
+    { prefix: keys.activeJobs(userId) },
+    most > 0 ? { limit: most } : {},
+  );
+  for await (const _ of entries) count++;
   return count;
 }
 

@@ -23,6 +23,8 @@ export type JobStreamOptions = {
   lastEventId: number;
   feeds: JobFeeds;
   heartbeatMs?: number;
+  /** Called once the stream ends, whichever side ended it. */
+  onClose?: () => void;
 };
 
 /**
@@ -56,6 +58,7 @@ export function streamJobEvents(
   const stop = () => {
     clearInterval(heartbeat);
     feed.close();
+    options.onClose?.();
   };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {

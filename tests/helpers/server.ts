@@ -20,8 +20,10 @@ export type TestServerOptions = {
   localDelayMs?: number;
   heartbeatMs?: number;
   leaseMs?: number;
-  /** Per-shopper job limits; the app's defaults when unset. */
+  /** Job limits; the app's defaults when unset (see below for three). */
   limits?: Partial<JobLimits>;
+  /** `CLIENT_ADDRESS_HEADER`: the header that names the client's address. */
+  addressHeader?: string;
   /** False is `STREAMING=off`: pages tell the client to poll. */
   streaming?: boolean;
   /** False runs the app as on a store without a queue (Deno Deploy, KV Connect). */
@@ -43,7 +45,16 @@ export type TestServerOptions = {
  */
 export async function startTestServer(options: TestServerOptions = {}) {
   const kv = options.kv ?? await Deno.openKv(":memory:");
-  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // The per-address, service-wide and stream limits are off unless a test
+  // sets them: every test client shares one address, and load tests run
+  // hundreds of jobs and streams on purpose.
+  const limits = {
+    ...DEFAULT_LIMITS,
+    jobsPerMinutePerAddress: 0,
+    maxActiveJobs: 0,
+    streamsPerShopper: 0,
+    ...options.limits,
+  };
   const env: Record<string, string | undefined> = {
     DENO_KV_PATH: ":memory:",
     SESSION_SECRET: "test-secret",
@@ -53,6 +64,10 @@ export async function startTestServer(options: TestServerOptions = {}) {
     STREAMING: options.streaming === false ? "off" : "on",
     JOBS_PER_MINUTE: String(limits.jobsPerMinute),
     CONCURRENT_JOBS: String(limits.concurrentJobs),
+    JOBS_PER_MINUTE_PER_ADDRESS: String(limits.jobsPerMinutePerAddress),
+    MAX_ACTIVE_JOBS: String(limits.maxActiveJobs),
+    STREAMS_PER_SHOPPER: String(limits.streamsPerShopper),
+    CLIENT_ADDRESS_HEADER: options.addressHeader,
     // A test that ends mid-job hands it back at once.
     DRAIN_MS: "0",
     WEATHER: options.weather ? "on" : "off",

@@ -64,6 +64,12 @@ export async function startServerProcess(
       PORT: "0",
       DENO_KV_PATH: `${dir}/stylist.kv`,
       SESSION_SECRET: "bench-secret",
+      // Every client here is on loopback, and the benchmarks run hundreds
+      // of jobs and streams on purpose: limits by address, for the whole
+      // service and on streams are off unless asked for.
+      JOBS_PER_MINUTE_PER_ADDRESS: "0",
+      MAX_ACTIVE_JOBS: "0",
+      STREAMS_PER_SHOPPER: "0",
       ...env,
     },
     stdin: "null",

@@ -20,6 +20,7 @@ import { DEFAULT_CURRENCY } from "../../../lib/money.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 import { listWardrobe } from "../../../lib/wardrobe.ts";
 import { rememberPlace } from "../../../lib/last_place.ts";
+import { clientAddress } from "../../../lib/client_address.ts";
 
 /** Visible ASCII, as the IETF Idempotency-Key draft's examples use. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -27,7 +28,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export const POST = define.createHandlers(
   jsonBody(GenerateRequest),
   async (c) => {
-    const { kv, limits, useQueue, currency, dispatch } = c.get("state");
+    const { kv, limits, useQueue, currency, dispatch, addressHeader } = c.get(
+      "state",
+    );
     const userId = c.get("userId");
     const request = c.req.valid("json");
     const idempotencyKey = c.req.header("idempotency-key");
@@ -61,6 +64,7 @@ export const POST = define.createHandlers(
       userId,
       request,
       limits,
+      address: clientAddress(c, addressHeader),
       idempotencyKey,
       enqueue: useQueue ?? true,
       ...(request.mode === "consider_buying"

@@ -1,7 +1,8 @@
 /**
  * GET /api/jobs/:id/stream: the job's events as Server-Sent Events, resumable
  * with `Last-Event-ID` or `?lastEventId=`. A client already past the end of a
- * finished job gets 204, which tells EventSource to stop reconnecting.
+ * finished job gets 204, which tells EventSource to stop reconnecting. A
+ * shopper holding `STREAMS_PER_SHOPPER` streams open gets 429.
  */
 import { define, NOT_FOUND } from "../../../../lib/define.ts";
 import { isTerminal } from "../../../../lib/jobs/job.ts";
@@ -11,7 +12,7 @@ import { JobId } from "../../../../lib/schemas.ts";
 import { invalidRequest, pathId } from "../../../../lib/validation.ts";
 
 export const GET = define.createHandlers(pathId(JobId), async (c) => {
-  const { kv, feeds, heartbeatMs } = c.get("state");
+  const { kv, feeds, heartbeatMs, streamSlots } = c.get("state");
   const jobId = c.req.valid("param").id;
   const job = await getOwnJob(kv, jobId, c.get("userId"));
   if (!job) return c.json(NOT_FOUND, 404);
@@ -29,5 +30,20 @@ export const GET = define.createHandlers(pathId(JobId), async (c) => {
   if (isTerminal(job.status) && lastEventId >= job.seq) {
     return c.body(null, 204);
   }
-  return streamJobEvents(c, { kv, jobId, lastEventId, feeds, heartbeatMs });
+  const release = streamSlots ? streamSlots.take(c.get("userId")) : () => {};
+  if (!release) {
+    // EventSource gives up on a 429; the reveal page then polls.
+    c.header("Retry-After", "10");
+    return c.json({
+      error: "Too many open streams. Close a few Stylist tabs and try again.",
+    }, 429);
+  }
+  return streamJobEvents(c, {
+    kv,
+    jobId,
+    lastEventId,
+    feeds,
+    heartbeatMs,
+    onClose: release,
+  });
 });
