@@ -24,6 +24,21 @@ export class WardrobeFullError extends Error {
   }
 }
 
+/**
+ * Photos a shopper may keep (each at most 60 KB: 6 MB in all), so a
+ * throwaway cookie cannot fill the store with 200 of them.
+ */
+export const MAX_PHOTOS = 100;
+
+export class TooManyPhotosError extends Error {
+  override name = "TooManyPhotosError";
+  constructor() {
+    super(
+      `You can keep photos of up to ${MAX_PHOTOS} pieces. Remove the photo from a piece to add this one.`,
+    );
+  }
+}
+
 const categoryRank = Object.fromEntries(CATEGORIES.map((c, i) => [c, i]));
 
 function byCategoryThenName(a: WardrobeItem, b: WardrobeItem): number {
@@ -231,6 +246,17 @@ export async function setItemPhoto(
     const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
     const op = kv.atomic().check(current).set(key, item);
     if (!(await photoLock(kv, userId, op))) return { item: null };
+    if (photo && before?.id !== photo.meta.id) {
+      const others = await readItems(kv, userId);
+      const kept = new Set(
+        others.flatMap(({ value }) =>
+          value.id !== itemId && value.photo ? [value.photo.id] : []
+        ),
+      );
+      if (!kept.has(photo.meta.id) && kept.size >= MAX_PHOTOS) {
+        throw new TooManyPhotosError();
+      }
+    }
     if (
       before && before.id !== photo?.meta.id &&
       !(await photoShownElsewhere(kv, userId, before.id, itemId))

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import type { WardrobeItem } from "../lib/schemas.ts";
 import { photoUrl } from "../lib/photos/url.ts";
+import { MAX_PHOTOS } from "../lib/wardrobe.ts";
 import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";
 import { startTestServer } from "./helpers/server.ts";
 import type { TestClient } from "./helpers/client.ts";
@@ -279,4 +280,42 @@ Deno.test("[photos] where and when a photo was taken is not kept: EXIF, XMP, tex
       `${name}: the picture changed`,
     );
   }
+});
+
+Deno.test("[photos] a shopper keeps photos of at most MAX_PHOTOS pieces; the next is a 409 and nothing changes", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  const { body } = await shopper.get("/api/wardrobe");
+  const ids: string[] = body.items.map((item: WardrobeItem) => item.id);
+  while (ids.length <= MAX_PHOTOS) {
+    const added = await shopper.send("POST", "/api/wardrobe/items", {
+      name: `Scarf ${ids.length}`,
+      category: "accessory",
+      colors: ["rust"],
+      formality: 2,
+      seasons: ["autumn"],
+    });
+    ids.push(added.body.id);
+  }
+  for (let i = 0; i < MAX_PHOTOS; i += 10) {
+    const answers = await Promise.all(
+      ids.slice(i, i + 10).map(async (id, j) =>
+        (await upload(shopper, id, await makePng(16, 16, [i + j, 9, 9]))).status
+      ),
+    );
+    assert.deepEqual(new Set(answers), new Set([200]));
+  }
+  const last = ids[MAX_PHOTOS];
+  const refused = await upload(shopper, last, await makePng(16, 16, [1, 2, 3]));
+  assert.equal(refused.status, 409);
+  assert.match(refused.body.error, new RegExp(`up to ${MAX_PHOTOS} pieces`));
+  // A photo already kept may go on another piece; replacing one is fine.
+  assert.equal(
+    (await upload(shopper, last, await makePng(16, 16, [0, 9, 9]))).status,
+    200,
+  );
+  assert.equal(
+    (await upload(shopper, ids[1], await makePng(16, 16, [4, 5, 6]))).status,
+    200,
+  );
 });
