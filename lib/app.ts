@@ -13,6 +13,7 @@ import { NOT_FOUND } from "./define.ts";
 import { ContendedWriteError } from "./kv.ts";
 import { TooManyWearsError } from "./looks/look.ts";
 import { session } from "./session.ts";
+import { type WriteLimits, writeRate } from "./write_rate.ts";
 import { sameOrigin } from "./same_origin.ts";
 import { securityHeaders } from "./security_headers.ts";
 import * as generate from "../routes/api/outfits/generate.ts";
@@ -56,10 +57,12 @@ export type AppOptions = AppState & {
   sessionSecret: string;
   /** Origins besides the request's own trusted for state-changing requests. */
   allowedOrigins?: readonly string[];
+  /** How fast a shopper and an address may write; unset, not limited. */
+  writeLimits?: WriteLimits;
 };
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { sessionSecret, allowedOrigins, ...state } = options;
+  const { sessionSecret, allowedOrigins, writeLimits, ...state } = options;
   const app = new Hono<AppEnv>();
 
   app.use(async function provideState(c, next) {
@@ -102,6 +105,9 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.all("/s/*", ...sharedPage.NOT_SHARED);
   app.all("/s", ...sharedPage.NOT_SHARED);
   app.use(session(sessionSecret));
+  if (writeLimits) {
+    app.use("/api/*", writeRate(writeLimits, state.addressHeader));
+  }
   app.use(
     "/api/*",
     bodyLimit({

@@ -3,6 +3,7 @@
  * default that runs the whole app on one machine with nothing configured.
  */
 import { DEFAULT_LIMITS, type JobLimits } from "./jobs/limits.ts";
+import { DEFAULT_WRITE_LIMITS, type WriteLimits } from "./write_rate.ts";
 import { DEFAULT_CURRENCY, isCurrency } from "./money.ts";
 import type { WeatherConfig } from "./weather/forecast.ts";
 import { OPEN_METEO } from "./weather/open_meteo.ts";
@@ -44,6 +45,8 @@ export type Config = {
   limits: JobLimits;
   /** The header a proxy names the client's address in; unset, the socket's. */
   addressHeader?: string;
+  /** `WRITES_PER_MINUTE`, `WRITES_PER_MINUTE_PER_ADDRESS` (0: no limit). */
+  writeLimits: WriteLimits;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
   /** Null: no key, so the built-in stylist does the styling. */
@@ -214,6 +217,18 @@ export function loadConfig(env: Env = Deno.env): Config {
     },
     addressHeader: env.get("CLIENT_ADDRESS_HEADER")?.trim().toLowerCase() ||
       undefined,
+    writeLimits: {
+      perShopper: intFrom(
+        env,
+        "WRITES_PER_MINUTE",
+        DEFAULT_WRITE_LIMITS.perShopper,
+      ),
+      perAddress: intFrom(
+        env,
+        "WRITES_PER_MINUTE_PER_ADDRESS",
+        DEFAULT_WRITE_LIMITS.perAddress,
+      ),
+    },
     streaming: env.get("STREAMING")?.toLowerCase() !== "off",
     model: modelFrom(env),
     allowedOrigins: originsFrom(env, "ALLOWED_ORIGINS"),

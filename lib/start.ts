@@ -80,6 +80,7 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
     limits: config.limits,
     streamSlots: new StreamSlots(config.limits.streamsPerShopper),
     addressHeader: config.addressHeader,
+    writeLimits: config.writeLimits,
     useQueue: config.useQueue,
     dispatch: (jobId) => engine.dispatch(jobId),
     streaming: config.streaming,

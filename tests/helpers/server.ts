@@ -24,6 +24,8 @@ export type TestServerOptions = {
   limits?: Partial<JobLimits>;
   /** `CLIENT_ADDRESS_HEADER`: the header that names the client's address. */
   addressHeader?: string;
+  /** Write rates; off unless set (tests write fast on purpose). */
+  writesPerMinute?: { perShopper?: number; perAddress?: number };
   /** False is `STREAMING=off`: pages tell the client to poll. */
   streaming?: boolean;
   /** False runs the app as on a store without a queue (Deno Deploy, KV Connect). */
@@ -67,6 +69,10 @@ export async function startTestServer(options: TestServerOptions = {}) {
     JOBS_PER_MINUTE_PER_ADDRESS: String(limits.jobsPerMinutePerAddress),
     MAX_ACTIVE_JOBS: String(limits.maxActiveJobs),
     STREAMS_PER_SHOPPER: String(limits.streamsPerShopper),
+    WRITES_PER_MINUTE: String(options.writesPerMinute?.perShopper ?? 0),
+    WRITES_PER_MINUTE_PER_ADDRESS: String(
+      options.writesPerMinute?.perAddress ?? 0,
+    ),
     CLIENT_ADDRESS_HEADER: options.addressHeader,
     // A test that ends mid-job hands it back at once.
     DRAIN_MS: "0",

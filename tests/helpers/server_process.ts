@@ -70,6 +70,8 @@ export async function startServerProcess(
       JOBS_PER_MINUTE_PER_ADDRESS: "0",
       MAX_ACTIVE_JOBS: "0",
       STREAMS_PER_SHOPPER: "0",
+      WRITES_PER_MINUTE: "0",
+      WRITES_PER_MINUTE_PER_ADDRESS: "0",
       ...env,
     },
     stdin: "null",
