@@ -8,6 +8,7 @@
  */
 import { loadConfig } from "./lib/config.ts";
 import { startStylist } from "./lib/start.ts";
+import { forgetUnseenShoppers } from "./lib/unseen_shoppers.ts";
 
 // The backstop under the backstop: where an idle instance may not run its
 // timers (Deno Deploy), a cron wakes it every minute to sweep for jobs whose
@@ -15,10 +16,23 @@ import { startStylist } from "./lib/start.ts";
 // a module's top level, unconditionally, before the server starts.
 let sweep = (): Promise<void> => Promise.resolve();
 Deno.cron("Stylist job sweep", "* * * * *", () => sweep());
+// Once a day: shoppers not seen for SHOPPER_TTL_DAYS are forgotten.
+let forgetUnseen = (): Promise<void> => Promise.resolve();
+Deno.cron("Stylist unseen shoppers", "17 4 * * *", () => forgetUnseen());
 
 const config = loadConfig();
 const stylist = await startStylist({ config });
 sweep = () => stylist.engine.sweep();
+forgetUnseen = async () => {
+  const gone = await forgetUnseenShoppers(stylist.kv, {
+    ttlDays: config.shopperTtlDays,
+  });
+  if (gone) {
+    console.log(
+      `Forgot ${gone} shoppers unseen for ${config.shopperTtlDays} days`,
+    );
+  }
+};
 
 const server = Deno.serve({
   port: config.port,

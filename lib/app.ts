@@ -13,6 +13,7 @@ import { NOT_FOUND } from "./define.ts";
 import { ContendedWriteError } from "./kv.ts";
 import { TooManyWearsError } from "./looks/look.ts";
 import { session } from "./session.ts";
+import { rememberSeen } from "./unseen_shoppers.ts";
 import { type WriteLimits, writeRate } from "./write_rate.ts";
 import { sameOrigin } from "./same_origin.ts";
 import { securityHeaders } from "./security_headers.ts";
@@ -105,6 +106,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.all("/s/*", ...sharedPage.NOT_SHARED);
   app.all("/s", ...sharedPage.NOT_SHARED);
   app.use(session(sessionSecret));
+  app.use(rememberSeen());
   if (writeLimits) {
     app.use("/api/*", writeRate(writeLimits, state.addressHeader));
   }

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_LIMITS, type JobLimits } from "./jobs/limits.ts";
 import { DEFAULT_WRITE_LIMITS, type WriteLimits } from "./write_rate.ts";
+import { DEFAULT_SHOPPER_TTL_DAYS } from "./unseen_shoppers.ts";
 import { DEFAULT_CURRENCY, isCurrency } from "./money.ts";
 import type { WeatherConfig } from "./weather/forecast.ts";
 import { OPEN_METEO } from "./weather/open_meteo.ts";
@@ -47,6 +48,8 @@ export type Config = {
   addressHeader?: string;
   /** `WRITES_PER_MINUTE`, `WRITES_PER_MINUTE_PER_ADDRESS` (0: no limit). */
   writeLimits: WriteLimits;
+  /** Shoppers not seen for this many days are forgotten (`SHOPPER_TTL_DAYS`). */
+  shopperTtlDays: number;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
   /** Null: no key, so the built-in stylist does the styling. */
@@ -217,6 +220,11 @@ export function loadConfig(env: Env = Deno.env): Config {
     },
     addressHeader: env.get("CLIENT_ADDRESS_HEADER")?.trim().toLowerCase() ||
       undefined,
+    shopperTtlDays: intFrom(
+      env,
+      "SHOPPER_TTL_DAYS",
+      DEFAULT_SHOPPER_TTL_DAYS,
+    ),
     writeLimits: {
       perShopper: intFrom(
         env,

@@ -3,6 +3,7 @@
  * here, so the whole storage layout can be read in one place:
  *
  *   ["users", userId]                       { created_at }  wardrobe seeded
+ *   ["seen", userId]                        "YYYY-MM-DD": the shopper's last day (lib/unseen_shoppers.ts)
  *   ["wardrobe", userId, itemId]            WardrobeItem
  *   ["jobs", jobId]                         Job (the live snapshot)
  *   ["job_events", jobId, seq]              JobEvent (append-only log)
@@ -41,6 +42,7 @@ export async function openKv(path?: string): Promise<Deno.Kv> {
 
 export const keys = {
   user: (userId: string) => ["users", userId] as const,
+  seen: (userId: string) => ["seen", userId] as const,
   wardrobe: (userId: string) => ["wardrobe", userId] as const,
   wardrobeItem: (userId: string, itemId: string) =>
     ["wardrobe", userId, itemId] as const,

@@ -12,7 +12,11 @@ export const SESSION_COOKIE = "stylist_session";
 const ONE_YEAR_S = 365 * 24 * 60 * 60;
 const USER_ID = /^[0-9a-f-]{36}$/;
 
-export type SessionVariables = { userId: string };
+export type SessionVariables = {
+  userId: string;
+  /** True when this request made the shopper (no valid cookie came with it). */
+  newSession: boolean;
+};
 
 /** The secret from the environment, else one generated once and kept in KV. */
 export async function loadSessionSecret(
@@ -35,7 +39,9 @@ export function session(
 ): MiddlewareHandler<{ Variables: SessionVariables }> {
   return async function session(c, next) {
     let userId = await getSignedCookie(c, secret, SESSION_COOKIE);
-    if (!userId || !USER_ID.test(userId)) {
+    const fresh = !userId || !USER_ID.test(userId);
+    c.set("newSession", fresh);
+    if (!userId || fresh) {
       userId = crypto.randomUUID();
       await setSignedCookie(c, SESSION_COOKIE, userId, secret, {
         path: "/",

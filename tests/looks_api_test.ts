@@ -145,8 +145,8 @@ Deno.test("[looks] another shopper's outfits and looks are not found, and nothin
   for (const res of await Promise.all(attempts)) {
     assert.equal(res.status, 404, JSON.stringify(res.body));
   }
-  assert.deepEqual((await stranger.get("/api/looks")).body.looks, []);
   assert.deepEqual(await kvSnapshot(server.kv), before);
+  assert.deepEqual((await stranger.get("/api/looks")).body.looks, []);
 });
 
 Deno.test("[looks] an outfit number the job does not have is not found", async () => {
