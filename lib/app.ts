@@ -13,6 +13,7 @@ import { NOT_FOUND } from "./define.ts";
 import { ContendedWriteError } from "./kv.ts";
 import { TooManyWearsError } from "./looks/look.ts";
 import { session } from "./session.ts";
+import { bodyDeadline } from "./body_deadline.ts";
 import { rememberSeen } from "./unseen_shoppers.ts";
 import { type WriteLimits, writeRate } from "./write_rate.ts";
 import { sameOrigin } from "./same_origin.ts";
@@ -51,6 +52,9 @@ import { renderPage } from "./pages.ts";
 /** Larger than any honest request; the wardrobe item is the biggest. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+/** 64 KB in 10 s is 52 kbit/s: a phone on one bar still makes it. */
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+
 /** Built bundles carry a content hash in their name, so they never change. */
 const HASHED_ASSET = /-[A-Za-z0-9]{8}\.(js|css|woff2)$/;
 
@@ -60,10 +64,18 @@ export type AppOptions = AppState & {
   allowedOrigins?: readonly string[];
   /** How fast a shopper and an address may write; unset, not limited. */
   writeLimits?: WriteLimits;
+  /** How long a request body may take to arrive (0: for ever). */
+  bodyTimeoutMs?: number;
 };
 
 export function createApp(options: AppOptions): Hono<AppEnv> {
-  const { sessionSecret, allowedOrigins, writeLimits, ...state } = options;
+  const {
+    sessionSecret,
+    allowedOrigins,
+    writeLimits,
+    bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS,
+    ...state
+  } = options;
   const app = new Hono<AppEnv>();
 
   app.use(async function provideState(c, next) {
@@ -110,6 +122,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   if (writeLimits) {
     app.use("/api/*", writeRate(writeLimits, state.addressHeader));
   }
+  app.use("/api/*", bodyDeadline(bodyTimeoutMs, MAX_BODY_BYTES));
   app.use(
     "/api/*",
     bodyLimit({

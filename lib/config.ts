@@ -50,6 +50,8 @@ export type Config = {
   writeLimits: WriteLimits;
   /** Shoppers not seen for this many days are forgotten (`SHOPPER_TTL_DAYS`). */
   shopperTtlDays: number;
+  /** A request body must arrive within this (`REQUEST_BODY_TIMEOUT_MS`; 0: for ever). */
+  bodyTimeoutMs: number;
   /** `STREAMING=off` makes the reveal page poll instead of streaming. */
   streaming: boolean;
   /** Null: no key, so the built-in stylist does the styling. */
@@ -220,6 +222,7 @@ export function loadConfig(env: Env = Deno.env): Config {
     },
     addressHeader: env.get("CLIENT_ADDRESS_HEADER")?.trim().toLowerCase() ||
       undefined,
+    bodyTimeoutMs: intFrom(env, "REQUEST_BODY_TIMEOUT_MS", 10_000),
     shopperTtlDays: intFrom(
       env,
       "SHOPPER_TTL_DAYS",

@@ -81,6 +81,7 @@ export async function startStylist(options: StartOptions): Promise<Stylist> {
     streamSlots: new StreamSlots(config.limits.streamsPerShopper),
     addressHeader: config.addressHeader,
     writeLimits: config.writeLimits,
+    bodyTimeoutMs: config.bodyTimeoutMs,
     useQueue: config.useQueue,
     dispatch: (jobId) => engine.dispatch(jobId),
     streaming: config.streaming,

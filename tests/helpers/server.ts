@@ -24,6 +24,8 @@ export type TestServerOptions = {
   limits?: Partial<JobLimits>;
   /** `CLIENT_ADDRESS_HEADER`: the header that names the client's address. */
   addressHeader?: string;
+  /** `REQUEST_BODY_TIMEOUT_MS`; the app's default when unset. */
+  bodyTimeoutMs?: number;
   /** Write rates; off unless set (tests write fast on purpose). */
   writesPerMinute?: { perShopper?: number; perAddress?: number };
   /** False is `STREAMING=off`: pages tell the client to poll. */
@@ -74,6 +76,9 @@ export async function startTestServer(options: TestServerOptions = {}) {
       options.writesPerMinute?.perAddress ?? 0,
     ),
     CLIENT_ADDRESS_HEADER: options.addressHeader,
+    REQUEST_BODY_TIMEOUT_MS: options.bodyTimeoutMs === undefined
+      ? undefined
+      : String(options.bodyTimeoutMs),
     // A test that ends mid-job hands it back at once.
     DRAIN_MS: "0",
     WEATHER: options.weather ? "on" : "off",
