@@ -11,7 +11,7 @@ import { h } from "preact";
 import type { AppEnv, AppState } from "./define.ts";
 import { NOT_FOUND } from "./define.ts";
 import { ContendedWriteError } from "./kv.ts";
-import { TooManyWearsError } from "./looks/look.ts";
+import { Refusal } from "./refusal.ts";
 import { session } from "./session.ts";
 import { bodyDeadline } from "./body_deadline.ts";
 import { rememberSeen } from "./unseen_shoppers.ts";
@@ -172,15 +172,13 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     if (err instanceof HTTPException) {
       return c.json({ error: err.message }, err.status);
     }
-    if (err instanceof TooManyWearsError) {
-      return c.json({ error: err.message }, 409);
-    }
     if (err instanceof ContendedWriteError) {
-      // Nothing was written; the same request a moment later goes through.
-      c.header("Retry-After", "1");
-      return c.json({
-        error: "Too many changes at once. Please try again in a moment.",
-      }, 503);
+      console.warn(`Could not ${err.what}: too many concurrent writes`);
+    }
+    if (err instanceof Refusal) {
+      // Nothing was written; the shopper is told why, and when to retry.
+      if (err.retryAfterS) c.header("Retry-After", String(err.retryAfterS));
+      return c.json({ error: err.message }, err.status);
     }
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return c.json({ error: "Something went wrong on our side" }, 500);

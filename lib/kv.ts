@@ -22,6 +22,7 @@
  */
 
 import { delay } from "./delay.ts";
+import { Refusal } from "./refusal.ts";
 import { tolerateLocks } from "./kv_locks.ts";
 
 /** Job data (and what indexes it) is temporary; wardrobes are not. */
@@ -89,10 +90,10 @@ const BACKOFF_CAP_MS = 200;
  * Too many writers at once for one read-check-write to get through: the
  * client should try again shortly (a 503 with Retry-After, not a 500).
  */
-export class ContendedWriteError extends Error {
+export class ContendedWriteError extends Refusal {
   override name = "ContendedWriteError";
-  constructor(what: string) {
-    super(`Could not ${what}: too many concurrent writes`);
+  constructor(readonly what: string) {
+    super("Too many changes at once. Please try again in a moment.", 503, 1);
   }
 }
 

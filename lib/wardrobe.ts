@@ -6,6 +6,7 @@
  * it.
  */
 import { keys, untilCommitted } from "./kv.ts";
+import { Refusal } from "./refusal.ts";
 import { SAMPLE_WARDROBE } from "./sample_wardrobe.ts";
 import {
   CATEGORIES,
@@ -17,10 +18,10 @@ import {
 /** Enough for any real closet, and keeps a reset within one atomic commit. */
 export const MAX_WARDROBE_ITEMS = 200;
 
-export class WardrobeFullError extends Error {
+export class WardrobeFullError extends Refusal {
   override name = "WardrobeFullError";
   constructor() {
-    super(`A wardrobe holds at most ${MAX_WARDROBE_ITEMS} items`);
+    super(`A wardrobe holds at most ${MAX_WARDROBE_ITEMS} items`, 409);
   }
 }
 
@@ -30,11 +31,12 @@ export class WardrobeFullError extends Error {
  */
 export const MAX_PHOTOS = 100;
 
-export class TooManyPhotosError extends Error {
+export class TooManyPhotosError extends Refusal {
   override name = "TooManyPhotosError";
   constructor() {
     super(
       `You can keep photos of up to ${MAX_PHOTOS} pieces. Remove the photo from a piece to add this one.`,
+      409,
     );
   }
 }

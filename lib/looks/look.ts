@@ -6,6 +6,7 @@
  * saving it again changes nothing.
  */
 import { z } from "zod";
+import { Refusal } from "../refusal.ts";
 import {
   CANDIDATE_ID,
   JobId,
@@ -81,11 +82,12 @@ export type LookChange = {
 export const MAX_WEARS = 400;
 
 /** A day worn past {@link MAX_WEARS}: said (409), not dropped. */
-export class TooManyWearsError extends Error {
+export class TooManyWearsError extends Refusal {
   override name = "TooManyWearsError";
   constructor() {
     super(
       `A look remembers up to ${MAX_WEARS} days of wear. Take off a day you no longer need to add this one.`,
+      409,
     );
   }
 }

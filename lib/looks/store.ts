@@ -5,6 +5,7 @@
  */
 import { getOwnJob } from "../jobs/store.ts";
 import { keys, untilCommitted } from "../kv.ts";
+import { Refusal } from "../refusal.ts";
 import {
   applyChange,
   isListed,
@@ -16,11 +17,12 @@ import {
 /** Enough for years of outfits; keeps the shopper's list one quick read. */
 export const MAX_LOOKS = 500;
 
-export class TooManyLooksError extends Error {
+export class TooManyLooksError extends Refusal {
   override name = "TooManyLooksError";
   constructor() {
     super(
       `You can keep up to ${MAX_LOOKS} looks. Remove a few you no longer wear to keep new ones.`,
+      409,
     );
   }
 }

@@ -11,11 +11,7 @@ import {
   NewLook,
   wornDayProblem,
 } from "../../../lib/looks/look.ts";
-import {
-  keepOutfit,
-  listedLooks,
-  TooManyLooksError,
-} from "../../../lib/looks/store.ts";
+import { keepOutfit, listedLooks } from "../../../lib/looks/store.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 
 export const GET = define.createHandlers(async (c) => {
@@ -38,23 +34,17 @@ export const POST = define.createHandlers(
       rating: body.rating,
       ...(body.worn_on ? { wear: { day: body.worn_on, worn: true } } : {}),
     };
-    try {
-      const kept = await keepOutfit(
-        c.get("state").kv,
-        c.get("userId"),
-        body.job_id,
-        body.outfit_number,
-        change,
-        now,
-      );
-      if (!kept) return c.json(NOT_FOUND, 404);
-      c.header("Location", `/api/looks/${kept.look.id}`);
-      return c.json({ look: kept.look }, kept.created ? 201 : 200);
-    } catch (err) {
-      if (err instanceof TooManyLooksError) {
-        return c.json({ error: err.message }, 409);
-      }
-      throw err;
-    }
+    // Too many looks is a Refusal: lib/app.ts answers it with 409.
+    const kept = await keepOutfit(
+      c.get("state").kv,
+      c.get("userId"),
+      body.job_id,
+      body.outfit_number,
+      change,
+      now,
+    );
+    if (!kept) return c.json(NOT_FOUND, 404);
+    c.header("Location", `/api/looks/${kept.look.id}`);
+    return c.json({ look: kept.look }, kept.created ? 201 : 200);
   },
 );

@@ -8,10 +8,7 @@ import { define, NOT_FOUND } from "../../../../../lib/define.ts";
 import { isProblem, photoFromUpload } from "../../../../../lib/photos/photo.ts";
 import { ItemId } from "../../../../../lib/schemas.ts";
 import { pathId } from "../../../../../lib/validation.ts";
-import {
-  setItemPhoto,
-  TooManyPhotosError,
-} from "../../../../../lib/wardrobe.ts";
+import { setItemPhoto } from "../../../../../lib/wardrobe.ts";
 
 export const PUT = define.createHandlers(pathId(ItemId), async (c) => {
   const upload = await photoFromUpload(
@@ -20,20 +17,13 @@ export const PUT = define.createHandlers(pathId(ItemId), async (c) => {
   if (isProblem(upload)) {
     return c.json({ error: upload.error }, upload.status);
   }
-  try {
-    const item = await setItemPhoto(
-      c.get("state").kv,
-      c.get("userId"),
-      c.req.valid("param").id,
-      upload,
-    );
-    return item ? c.json(item) : c.json(NOT_FOUND, 404);
-  } catch (err) {
-    if (err instanceof TooManyPhotosError) {
-      return c.json({ error: err.message }, 409);
-    }
-    throw err;
-  }
+  const item = await setItemPhoto(
+    c.get("state").kv,
+    c.get("userId"),
+    c.req.valid("param").id,
+    upload,
+  );
+  return item ? c.json(item) : c.json(NOT_FOUND, 404);
 });
 
 export const DELETE = define.createHandlers(pathId(ItemId), async (c) => {
