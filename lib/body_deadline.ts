@@ -11,6 +11,7 @@
  * reach the app: Deno.serve (2.9) has no header or idle timeout to set.
  */
 import type { MiddlewareHandler } from "hono";
+import { concatBytes } from "./bytes.ts";
 import { delay } from "./delay.ts";
 
 export function bodyDeadline(
@@ -42,13 +43,7 @@ export function bodyDeadline(
     } finally {
       stop.abort();
     }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    c.req.raw = new Request(c.req.raw, { body: bytes });
+    c.req.raw = new Request(c.req.raw, { body: concatBytes(chunks) });
     await next();
   };
 }

@@ -3,6 +3,7 @@
  * deflate. Enough for pictures we make ourselves (a decoded WebP handed to
  * the SVG renderer, test images), not a general-purpose codec.
  */
+import { concatBytes } from "../bytes.ts";
 import { deflate } from "../zlib.ts";
 
 export type Pixels = {
@@ -63,11 +64,5 @@ export async function encodePng(
     chunk("IDAT", await deflate(rows)),
     chunk("IEND", new Uint8Array()),
   ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(parts);
 }

@@ -8,6 +8,7 @@
  * as they are. Dropped with EXIF: its orientation tag, so a phone photo
  * sent this way shows as the sensor saw it.
  */
+import { concatBytes } from "../bytes.ts";
 import type { ImageType } from "./image_info.ts";
 
 export function stripMetadata(bytes: Uint8Array, type: ImageType): Uint8Array {
@@ -19,16 +20,6 @@ export function stripMetadata(bytes: Uint8Array, type: ImageType): Uint8Array {
     case "image/webp":
       return stripWebp(bytes);
   }
-}
-
-function join(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
 
 /**
@@ -59,7 +50,7 @@ function stripJpeg(bytes: Uint8Array): Uint8Array {
     at = end;
   }
   parts.push(bytes.subarray(at));
-  return join(parts);
+  return concatBytes(parts);
 }
 
 /** PNG chunks of text, time and EXIF; everything else is the picture. */
@@ -75,7 +66,7 @@ function stripPng(bytes: Uint8Array): Uint8Array {
     if (!PNG_METADATA.has(type)) parts.push(bytes.subarray(at, end));
     at = end;
   }
-  return join(parts);
+  return concatBytes(parts);
 }
 
 /** VP8X's flags for the metadata chunks that follow it. */
@@ -100,7 +91,7 @@ function stripWebp(bytes: Uint8Array): Uint8Array {
     if (id !== "EXIF" && id !== "XMP ") parts.push(bytes.subarray(at, end));
     at = end;
   }
-  const body = join(parts);
+  const body = concatBytes(parts);
   body[8] &= ~(VP8X_EXIF | VP8X_XMP);
   const out = new Uint8Array(12 + body.length);
   out.set(bytes.subarray(0, 12));
