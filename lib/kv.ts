@@ -113,6 +113,7 @@ export async function untilCommitted<T>(
   for (let i = 0; i < MAX_COMMIT_ATTEMPTS; i++) {
     const result = await attempt();
     if (result !== null) return result;
+    if (i + 1 === MAX_COMMIT_ATTEMPTS) break; // no wait before giving up
     const bound = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** i);
     await delay(Math.random() * bound);
   }

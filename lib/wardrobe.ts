@@ -220,7 +220,7 @@ export async function deleteItem(
     const photo = current.value.photo;
     if (photo) {
       if (!(await photoLock(kv, userId, op))) return false;
-      if (!(await photoShownElsewhere(kv, userId, photo.id, itemId))) {
+      if (!(await photosElsewhere(kv, userId, itemId)).has(photo.id)) {
         op.delete(keys.photo(userId, photo.id));
       }
     }
@@ -248,21 +248,13 @@ export async function setItemPhoto(
     const item: WardrobeItem = photo ? { ...rest, photo: photo.meta } : rest;
     const op = kv.atomic().check(current).set(key, item);
     if (!(await photoLock(kv, userId, op))) return { item: null };
-    if (photo && before?.id !== photo.meta.id) {
-      const others = await readItems(kv, userId);
-      const kept = new Set(
-        others.flatMap(({ value }) =>
-          value.id !== itemId && value.photo ? [value.photo.id] : []
-        ),
-      );
-      if (!kept.has(photo.meta.id) && kept.size >= MAX_PHOTOS) {
-        throw new TooManyPhotosError();
-      }
+    const elsewhere = await photosElsewhere(kv, userId, itemId);
+    const added = photo && !elsewhere.has(photo.meta.id) &&
+      before?.id !== photo.meta.id;
+    if (added && elsewhere.size >= MAX_PHOTOS) throw new TooManyPhotosError();
+    if (before && before.id !== photo?.meta.id && !elsewhere.has(before.id)) {
+      op.delete(keys.photo(userId, before.id));
     }
-    if (
-      before && before.id !== photo?.meta.id &&
-      !(await photoShownElsewhere(kv, userId, before.id, itemId))
-    ) op.delete(keys.photo(userId, before.id));
     if (photo) op.set(keys.photo(userId, photo.meta.id), photo.bytes);
     return (await op.commit()).ok ? { item } : null;
   });
@@ -288,19 +280,20 @@ async function photoLock(
 }
 
 /**
- * Whether another of the user's items shows the photo `photoId`: photos are
- * keyed by their bytes' hash, so two pieces given the same picture share
- * one copy, which must outlive either of them.
+ * The photos the user's other items show: photos are keyed by their bytes'
+ * hash, so two pieces given the same picture share one copy, which must
+ * outlive either of them (and counts once towards `MAX_PHOTOS`).
  */
-async function photoShownElsewhere(
+async function photosElsewhere(
   kv: Deno.Kv,
   userId: string,
-  photoId: string,
   itemId: string,
-): Promise<boolean> {
-  return (await readItems(kv, userId)).some(({ value }) =>
-    value.id !== itemId && value.photo?.id === photoId
-  );
+): Promise<Set<string>> {
+  const ids = new Set<string>();
+  for (const { value } of await readItems(kv, userId)) {
+    if (value.id !== itemId && value.photo) ids.add(value.photo.id);
+  }
+  return ids;
 }
 
 /** Puts the sample wardrobe back, dropping every other item and every photo. */
