@@ -29,6 +29,14 @@ async function keptLook(shopper: TestClient, n = 1) {
   return { id: res.body.look.id as string, outfit: result.outfits[n - 1] };
 }
 
+/** A kept look, shared: its id, its outfit and its link. */
+async function sharedLook(shopper: TestClient) {
+  const { id, outfit } = await keptLook(shopper);
+  const { status, body } = await shopper.send("POST", `/api/looks/${id}/share`);
+  assert.equal(status, 201);
+  return { id, outfit, link: body.share.url as string };
+}
+
 /** As Preact writes text: what a page's HTML holds for `text`. */
 const html = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
@@ -100,10 +108,9 @@ Deno.test("[share] sharing gives one link, 201 then 200; anyone opens it with no
 Deno.test("[share] the preview is a 1200×630 PNG for anyone, revalidated by its ETag", async () => {
   await using server = await startTestServer();
   const shopper = server.client();
-  const { id } = await keptLook(shopper);
-  const { body } = await shopper.send("POST", `/api/looks/${id}/share`);
+  const { link } = await sharedLook(shopper);
 
-  const res = await open(server.url, `${body.share.url}/image.png`);
+  const res = await open(server.url, `${link}/image.png`);
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "image/png");
   assert.equal(res.headers.get("cache-control"), "public, no-cache");
@@ -117,9 +124,9 @@ Deno.test("[share] the preview is a 1200×630 PNG for anyone, revalidated by its
   const etag = res.headers.get("etag")!;
   assert.match(etag, /^"[\w-]{16}"$/);
 
-  const kept = await open(server.url, `${body.share.url}/image.png`);
+  const kept = await open(server.url, `${link}/image.png`);
   assert.deepEqual(new Uint8Array(await kept.arrayBuffer()), png);
-  const unchanged = await open(server.url, `${body.share.url}/image.png`, {
+  const unchanged = await open(server.url, `${link}/image.png`, {
     "if-none-match": etag,
   });
   assert.equal(unchanged.status, 304);
@@ -129,9 +136,7 @@ Deno.test("[share] the preview is a 1200×630 PNG for anyone, revalidated by its
 Deno.test("[share] a piece's photo is on the shared page and in its image, served through the link only", async () => {
   await using server = await startTestServer();
   const shopper = server.client();
-  const { id, outfit } = await keptLook(shopper);
-  const { body } = await shopper.send("POST", `/api/looks/${id}/share`);
-  const link: string = body.share.url;
+  const { outfit, link } = await sharedLook(shopper);
   const drawn = await open(server.url, `${link}/image.png`);
   const drawnTag = drawn.headers.get("etag");
   const drawnPng = new Uint8Array(await drawn.arrayBuffer());
@@ -195,9 +200,7 @@ Deno.test("[share] a piece's photo is on the shared page and in its image, serve
 Deno.test("[share] a photo too large to decode cheaply is drawn in the image; the page still shows it", async () => {
   await using server = await startTestServer();
   const shopper = server.client();
-  const { id, outfit } = await keptLook(shopper);
-  const { body } = await shopper.send("POST", `/api/looks/${id}/share`);
-  const link: string = body.share.url;
+  const { outfit, link } = await sharedLook(shopper);
   const drawn = await open(server.url, `${link}/image.png`);
   await drawn.body?.cancel();
 
