@@ -29,7 +29,7 @@ const today = (now: Date) => now.toISOString().slice(0, 10);
 let markedOn = "";
 const marked = new Set<string>();
 
-export async function markSeen(
+async function markSeen(
   kv: Deno.Kv,
   userId: string,
   now = new Date(),
