@@ -1,5 +1,5 @@
 /**
- * GET /looks: the outfits a shopper saved or wore, the most recently touched
+ * GET /looks: the outfits a shopper saved, wore or shared, the most recently touched
  * first, each with how often it was worn. Rendered whole on the server; one
  * island makes the buttons work. With no looks yet the page says how to get
  * some, and ships no JavaScript.
@@ -101,8 +101,8 @@ export const GET = define.createHandlers(async (c) => {
     <Layout title="Your looks" path="/looks" debug={debug}>
       <h1>Your looks</h1>
       <p class="lede">
-        Outfits you saved or wore, the latest first. Your stylist leans towards
-        the ones you like and gives the ones you just wore a rest.
+        Outfits you saved, wore or shared, the latest first. Your stylist leans
+        towards the ones you like and gives the ones you just wore a rest.
       </p>
       {looks.length
         ? (
