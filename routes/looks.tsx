@@ -1,8 +1,8 @@
 /**
- * GET /looks: the outfits a shopper saved, wore or shared, the most recently touched
- * first, each with how often it was worn. Rendered whole on the server; one
- * island makes the buttons work. With no looks yet the page says how to get
- * some, and ships no JavaScript.
+ * GET /looks: the outfits a shopper saved, wore or shared, the most recently
+ * touched first, each with how often it was worn. Rendered whole on the
+ * server; one island makes the buttons work. With no looks yet the page says
+ * how to get some, and ships no JavaScript.
  */
 import { shownPiece } from "../components/item_visual.tsx";
 import { Layout, withDebug } from "../components/layout.tsx";
