@@ -44,6 +44,7 @@ import {
   smallWardrobe,
 } from "../lib/stylist/fixture_wardrobes.ts";
 import {
+  askOf,
   itemsForRequest,
   requiredItems,
   validateOutfit,
@@ -217,12 +218,16 @@ function quality(
 ) {
   const pool = itemsForRequest(request, wardrobe);
   const season = seasonOf(NOW);
-  const brief = briefFor(request, pool, season, undefined, asked.context);
+  const brief = briefFor(
+    askOf(request, wardrobe),
+    season,
+    undefined,
+    asked.context,
+  );
   const rules = rulesFrom(asked.context.rules);
   const byId = new Map(pool.map((item) => [item.id, item]));
   const { best } = planOutfits({
-    request,
-    wardrobe,
+    ask: askOf(request, wardrobe),
     seed: "best",
     season,
     count: 1,

@@ -61,11 +61,11 @@ export function OutfitCard(
 
 /** Where an outfit will appear, so cards do not push the page around. */
 export function OutfitPlaceholder(
-  { number, active }: { number: number; active: boolean },
+  { label, active }: { label: string; active: boolean },
 ) {
   return (
     <div class={`card outfit-placeholder${active ? " is-active" : ""}`}>
-      <p class="eyebrow">Outfit {number}</p>
+      <p class="eyebrow">{label}</p>
       <p class="muted">{active ? "Being styled…" : "Up next"}</p>
     </div>
   );

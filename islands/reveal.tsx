@@ -9,7 +9,7 @@ import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
 import { DayContext } from "../components/day_context.tsx";
-import { useToday } from "../lib/client/days.ts";
+import { dayWords, useToday } from "../lib/client/days.ts";
 import {
   createLookModel,
   type LookSeed,
@@ -31,12 +31,7 @@ export default function Reveal(props: RevealProps) {
   const today = useToday(props.today);
   const { status, outfits, running, error, gaveUp, busy } = model;
   const made = outfits.value.length;
-  const candidate = props.request.mode === "consider_buying"
-    ? props.request.candidate
-    : null;
-  const anchorIds = props.request.mode === "complete"
-    ? props.request.anchor_ids
-    : undefined;
+  const { new_id: newId, anchor_ids: anchorIds } = props.highlights;
   const context = model.context.value;
 
   // The Cancel button goes when the job ends. If the shopper was on it
@@ -142,7 +137,8 @@ export default function Reveal(props: RevealProps) {
               source={{ job_id: props.snapshot.job_id, outfit_number: i + 1 }}
               today={today.value}
               labels={props.occasion_labels}
-              newId={candidate ? props.candidate_id : undefined}
+              unit={props.copy.unit}
+              newId={newId}
               anchorIds={anchorIds}
             />
           </li>
@@ -152,7 +148,10 @@ export default function Reveal(props: RevealProps) {
             { length: total - made },
             (_, i) => (
               <li key={`next-${made + i}`} aria-hidden="true">
-                <OutfitPlaceholder number={made + i + 1} active={i === 0} />
+                <OutfitPlaceholder
+                  label={`${props.copy.unit} ${made + i + 1}`}
+                  active={i === 0}
+                />
               </li>
             ),
           )}
@@ -166,7 +165,7 @@ export default function Reveal(props: RevealProps) {
             onClick={model.retry}
             disabled={busy.value}
           >
-            Style three more
+            {props.copy.again}
           </button>
         </div>
       )}
@@ -216,12 +215,13 @@ const NOT_KEPT: LookSeed = {
 
 /** A finished outfit, with what the shopper can do with it. */
 function RevealCard(
-  { outfit, seed, source, today, labels, newId, anchorIds }: {
+  { outfit, seed, source, today, labels, unit, newId, anchorIds }: {
     outfit: Outfit;
     seed: LookSeed | null;
     source: LookSource;
     today: string;
     labels: Record<string, string>;
+    unit: string;
     newId?: string;
     anchorIds?: readonly string[];
   },
@@ -232,7 +232,9 @@ function RevealCard(
   return (
     <OutfitCard
       outfit={outfit}
-      eyebrow={`Outfit ${number}`}
+      eyebrow={outfit.date
+        ? `${unit} ${number} · ${dayWords(outfit.date)}`
+        : `${unit} ${number}`}
       headingId={headingId}
       suits={outfit.occasions?.map((o) => labels[o] ?? o)}
       newId={newId}

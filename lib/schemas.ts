@@ -50,9 +50,6 @@ export const OCCASION_IDS = Object.keys(OCCASIONS) as [
   ...Occasion[],
 ];
 
-/** How many outfits one job produces. */
-export const OUTFITS_PER_JOB = 3;
-
 /** The id the candidate item of the consider-buying flow goes by. */
 export const CANDIDATE_ID = "candidate";
 
@@ -67,7 +64,7 @@ export const JobId = z.string().max(36, "Expected a job id").regex(
   "Expected a job id",
 );
 
-const unique = <T>(list: T[]) => new Set(list).size === list.length;
+export const unique = <T>(list: T[]) => new Set(list).size === list.length;
 
 /**
  * Characters that change how text around them reads without showing
@@ -86,7 +83,7 @@ const INVISIBLE =
  * direction or spacing characters, or broken UTF-16 (a lone surrogate that
  * JSON can carry but no font can show).
  */
-function text(max: number, { multiline = false } = {}) {
+export function text(max: number, { multiline = false } = {}) {
   const control = multiline ? /(?![\t\n\r])\p{Cc}/u : /\p{Cc}/u;
   return z.string().trim().max(max, `At most ${max} characters`).refine(
     (s) => !control.test(s),
@@ -161,23 +158,27 @@ export const CandidateItem = z.strictObject({
 });
 export type CandidateItem = z.infer<typeof CandidateItem>;
 
-/** How far ahead a shopper may ask for: the forecast's own reach. */
 /** A calendar day, `YYYY-MM-DD`, that a forecast can still be had for. */
-const RequestDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10).refine(
-  (day) => {
-    const { first, last } = bookableDays();
-    return day >= first && day <= last;
-  },
-  { message: `Expected a date from today to ${MAX_DAYS_AHEAD} days ahead` },
-);
+export const RequestDay = z.iso.date("Expected a date as YYYY-MM-DD").max(10)
+  .refine(
+    (day) => {
+      const { first, last } = bookableDays();
+      return day >= first && day <= last;
+    },
+    { message: `Expected a date from today to ${MAX_DAYS_AHEAD} days ahead` },
+  );
 
 /**
  * A town or city, as the shopper types it; "" is none (and the route
  * forgets the place it remembered).
  */
-const PlaceName = text(100);
+export const PlaceName = text(100);
 
-const common = {
+/**
+ * The fields every flow's request shares. Each flow's own schema lives with
+ * the flow (lib/flows/), and lib/flows/mod.ts joins them into one union.
+ */
+export const commonRequestFields = {
   /** The shopper's own words: rules the stylist follows, the rest passed on. */
   notes: text(500, { multiline: true }).optional(),
   /** The day to dress for; today when left out. */
@@ -190,35 +191,7 @@ const common = {
   parallel: z.boolean().default(false),
 };
 
-export const OccasionRequest = z.strictObject({
-  mode: z.literal("occasion"),
-  occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
-    message: "Occasions must not repeat",
-  }),
-  ...common,
-});
-
-export const CompleteRequest = z.strictObject({
-  mode: z.literal("complete"),
-  anchor_ids: z.array(ItemId).min(1).max(3).refine(unique, {
-    message: "Anchor items must not repeat",
-  }),
-  ...common,
-});
-
-export const ConsiderBuyingRequest = z.strictObject({
-  mode: z.literal("consider_buying"),
-  candidate: CandidateItem,
-  ...common,
-});
-
-export const GenerateRequest = z.discriminatedUnion("mode", [
-  OccasionRequest,
-  CompleteRequest,
-  ConsiderBuyingRequest,
-]);
-export type GenerateRequest = z.infer<typeof GenerateRequest>;
-export type Mode = GenerateRequest["mode"];
+export type { GenerateRequest, Mode } from "./flows/mod.ts";
 
 /** Where an outfit came from: the language model or the built-in stylist. */
 export const OutfitSource = z.enum(["model", "local"]);
@@ -237,6 +210,8 @@ export const Outfit = z.object({
   occasions: z.array(z.enum(OCCASION_IDS)).optional(),
   /** Why the built-in stylist made this one in the model's place. */
   fallback_reason: z.string().optional(),
+  /** A trip: the day (`YYYY-MM-DD`) this outfit is for. */
+  date: z.string().optional(),
 });
 export type Outfit = z.infer<typeof Outfit>;
 
@@ -318,14 +293,35 @@ export type JobContext = {
   /** Every rule the job's outfits follow, by id (lib/stylist/dress_rules.ts). */
   rules: string[];
   /**
+   * A trip: every day's forecast and rules, first to last (`date`,
+   * `weather` and `rules` above are the first day's). Outfit k keeps day
+   * k's rules.
+   */
+  days?: TripDay[];
+  /**
    * Sentences for the shopper about what could not be had: a place not
    * found, a forecast missing, a rule the wardrobe cannot follow.
    */
   notices: string[];
 };
 
+/** One day of a trip: its date, forecast and the rules its outfit keeps. */
+export type TripDay = {
+  date: string;
+  weather: DayWeather | null;
+  rules: string[];
+};
+
+/** A trip's packing list: every piece worn, once, with the days it is worn. */
+export type Packing = {
+  items: { id: string; name: string; category: Category; dates: string[] }[];
+  count: number;
+};
+
 export type JobResult = {
   outfits: Outfit[];
+  /** A trip: what to pack for its outfits. */
+  packing?: Packing;
   /** Consider buying: the verdict, as sent before the outfits. */
   verdict?: Verdict;
   reasoning?: string;

@@ -14,22 +14,12 @@ import { island } from "../lib/islands.ts";
 import type { Look } from "../lib/looks/look.ts";
 import { listedLooks } from "../lib/looks/store.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
-import {
-  CANDIDATE_ID,
-  type Mode,
-  OCCASIONS,
-  type WardrobeItem,
-} from "../lib/schemas.ts";
+import { CANDIDATE_ID, OCCASIONS, type WardrobeItem } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
+import { FLOWS } from "../lib/flows/mod.ts";
 import Looks, { type LookCardData } from "../islands/looks.tsx";
 
 const LooksIsland = island("looks", Looks);
-
-const FROM: Record<Mode, string> = {
-  occasion: "For an occasion",
-  complete: "Around your pieces",
-  consider_buying: "With a piece you considered",
-};
 
 /** What a card shows of a look: no more than it needs, as props are sent. */
 function cardOf(
@@ -52,7 +42,7 @@ function cardOf(
     title: look.title,
     tip: look.tip,
     items,
-    eyebrow: FROM[look.from.mode],
+    eyebrow: FLOWS[look.from.mode].copy.from,
     ...(look.occasions?.length
       ? { suits: look.occasions.map((o) => OCCASIONS[o]) }
       : {}),

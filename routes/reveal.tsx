@@ -6,7 +6,6 @@
  */
 import { Layout } from "../components/layout.tsx";
 import { VerdictCard } from "../components/verdict_card.tsx";
-import { listOf } from "../components/item_words.ts";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
 import { jobView } from "../lib/jobs/job.ts";
@@ -22,25 +21,12 @@ import {
   JobId,
   OCCASIONS,
   type Outfit,
-  OUTFITS_PER_JOB,
 } from "../lib/schemas.ts";
+import { flowOf } from "../lib/flows/mod.ts";
 import Reveal from "../islands/reveal.tsx";
 import { NotFoundPage } from "./_404.tsx";
 
 const RevealIsland = island("reveal", Reveal);
-
-function heading(request: GenerateRequest): string {
-  switch (request.mode) {
-    case "occasion": {
-      const [first, ...rest] = request.occasions.map((o) => OCCASIONS[o]);
-      return `${listOf([first, ...rest.map((l) => l.toLowerCase())])} outfits`;
-    }
-    case "complete":
-      return "Outfits around your pieces";
-    case "consider_buying":
-      return `Outfits with the ${request.candidate.name}`;
-  }
-}
 
 /**
  * Each outfit's look, if the shopper kept it. A card only needs to know
@@ -61,9 +47,9 @@ async function seeds(
 }
 
 function occasionLabels(request: GenerateRequest): Record<string, string> {
-  return request.mode === "occasion"
-    ? Object.fromEntries(request.occasions.map((o) => [o, OCCASIONS[o]]))
-    : {};
+  return Object.fromEntries(
+    flowOf(request).occasions(request).map((o) => [o, OCCASIONS[o]]),
+  );
 }
 
 export const GET = define.createHandlers(async (c) => {
@@ -82,13 +68,15 @@ export const GET = define.createHandlers(async (c) => {
   const { result: _, verdict, ...view } = jobView(job);
   const looks = await seeds(c.get("state").kv, c.get("userId"), view.outfits);
   const streaming = c.get("state").streaming !== false && !flags.streamOff;
-  const title = heading(job.request);
+  const flow = flowOf(job.request);
+  const title = flow.copy.heading(job.request);
+  const { candidate, anchorIds } = flow.highlights(job.request);
   return renderPage(
     c,
     <Layout title={title} debug={flags.debug}>
       <h1>{title}</h1>
-      {verdict && job.request.mode === "consider_buying" && (
-        <VerdictCard verdict={verdict} candidate={job.request.candidate} />
+      {verdict && candidate && (
+        <VerdictCard verdict={verdict} candidate={candidate} />
       )}
       <RevealIsland
         snapshot={{
@@ -100,8 +88,12 @@ export const GET = define.createHandlers(async (c) => {
         flags={flags}
         streaming={streaming}
         server_now={Date.now()}
-        total={OUTFITS_PER_JOB}
-        candidate_id={CANDIDATE_ID}
+        total={flow.count(job.request)}
+        copy={{ unit: flow.copy.unit, again: flow.copy.again }}
+        highlights={{
+          ...(candidate ? { new_id: CANDIDATE_ID } : {}),
+          ...(anchorIds ? { anchor_ids: [...anchorIds] } : {}),
+        }}
         looks={looks}
         today={serverDay()}
         occasion_labels={occasionLabels(job.request)}

@@ -9,7 +9,8 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
 import { LookPatch, NewLook } from "../lib/looks/look.ts";
-import { GenerateRequest, NewWardrobeItem } from "../lib/schemas.ts";
+import { NewWardrobeItem } from "../lib/schemas.ts";
+import { GenerateRequest } from "../lib/flows/mod.ts";
 import type { TestClient } from "./helpers/client.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { JPEG_24x16, makePng, WEBP_24x16 } from "./helpers/images.ts";

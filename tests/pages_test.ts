@@ -249,10 +249,13 @@ Deno.test("[pages] /reveal of a consider-buying job renders the verdict first an
   };
   const html = await (await shopper.fetch(`/reveal?job=${jobId}`)).text();
   const { reveal } = islandProps(html) as {
-    reveal: { snapshot: { verdict?: Verdict }; candidate_id: string };
+    reveal: {
+      snapshot: { verdict?: Verdict };
+      highlights: { new_id?: string };
+    };
   };
   assert.equal(reveal.snapshot.verdict, undefined, "not shipped to the island");
-  assert.equal(reveal.candidate_id, "candidate");
+  assert.equal(reveal.highlights.new_id, "candidate");
   const card = html.indexOf('class="card verdict-card');
   assert.ok(
     card > 0 && card < html.indexOf("data-island"),

@@ -15,7 +15,8 @@ import { MESSAGES, PROGRESS } from "../lib/jobs/progress.ts";
 import type { JobWriter } from "../lib/jobs/writer.ts";
 import { rememberShown } from "../lib/looks/recent.ts";
 import { loadTaste } from "../lib/looks/taste.ts";
-import { type JobResult, OUTFITS_PER_JOB } from "../lib/schemas.ts";
+import type { JobResult } from "../lib/schemas.ts";
+import { flowOf, outfitCount } from "../lib/flows/mod.ts";
 import { settleContext } from "../lib/stylist/job_context.ts";
 import { styleOutfits } from "../lib/stylist/styling.ts";
 import { type Stylist, StylistError } from "../lib/stylist/types.ts";
@@ -52,6 +53,7 @@ export function outfitWork(
 ): JobWork {
   return async (writer, signal) => {
     const { user_id: userId, request } = writer.job;
+    const total = outfitCount(request);
     let remembered = false;
     try {
       const [wardrobe, taste] = await Promise.all([
@@ -79,7 +81,7 @@ export function outfitWork(
           { kv, weather },
           request,
           wardrobe,
-          OUTFITS_PER_JOB,
+          total,
           signal,
         );
         await writer.append({ type: "context", data: { context } });
@@ -95,7 +97,7 @@ export function outfitWork(
       await writer.progress(
         PROGRESS.finalizing,
         MESSAGES.finalizing,
-        OUTFITS_PER_JOB,
+        total,
       );
       await writer.flush();
       // Before the end is announced: a shopper who asks again at once must
@@ -108,7 +110,7 @@ export function outfitWork(
           data: {
             progress: PROGRESS.complete,
             message: MESSAGES.complete,
-            current_outfit: OUTFITS_PER_JOB,
+            current_outfit: total,
           },
         },
         { type: "complete", data: { result: resultOf(writer, fallback) } },
@@ -139,6 +141,7 @@ function resultOf(
   const { outfits, reasoning, request, usage, verdict } = writer.job;
   return {
     outfits,
+    ...flowOf(request).result?.(request, outfits),
     ...(verdict ? { verdict } : {}),
     ...(request.include_reasoning ? { reasoning } : {}),
     ...(usage ? { usage } : {}),

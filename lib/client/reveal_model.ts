@@ -44,14 +44,16 @@ export type RevealProps = {
   streaming: boolean;
   /** The server's clock at render, so elapsed time ignores client skew. */
   server_now: number;
-  /** How many outfits a job makes (`OUTFITS_PER_JOB`, which lives beside zod). */
+  /** How many outfits the job makes (its flow's count). */
   total: number;
+  /** The flow's words: what a card is called, and the button to ask again. */
+  copy: { unit: string; again: string };
+  /** What the cards mark: the piece not owned yet, the pieces asked for. */
+  highlights: { new_id?: string; anchor_ids?: string[] };
   /** Per outfit of the snapshot: its look, when the shopper kept one. */
   looks: (LookSeed | null)[];
   /** The server's date, until the browser knows the shopper's own. */
   today: string;
-  /** The id the candidate goes by in outfits (`CANDIDATE_ID`, beside zod). */
-  candidate_id: string;
   /** Labels of the occasions asked for (`OCCASIONS`, which lives beside zod). */
   occasion_labels: Record<string, string>;
 };
@@ -291,13 +293,8 @@ export function createRevealModel(props: RevealProps) {
   /** Starts the same request again as a new job. */
   async function retry() {
     busy.value = true;
-    // A day now past can no longer be asked for: today, then.
-    const { request } = props;
-    const today = localDay();
     const failed = await startGeneration(
-      request.date && request.date < today
-        ? { ...request, date: today }
-        : request,
+      notInThePast(props.request, localDay()),
       props.flags,
     );
     busy.value = false;
@@ -325,3 +322,19 @@ export function createRevealModel(props: RevealProps) {
 }
 
 export type RevealModel = ReturnType<typeof createRevealModel>;
+
+/**
+ * The request with a day now past moved to today: a past day can no longer
+ * be asked for (the one-day flows' `date`, a trip's `start_date`).
+ */
+function notInThePast(
+  request: GenerateRequest,
+  today: string,
+): GenerateRequest {
+  const moved: Record<string, unknown> = { ...request };
+  for (const field of ["date", "start_date"]) {
+    const day = moved[field];
+    if (typeof day === "string" && day < today) moved[field] = today;
+  }
+  return moved as GenerateRequest;
+}

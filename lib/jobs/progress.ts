@@ -4,8 +4,6 @@
  * bar moves with the share of that outfit the stylist reports as written,
  * so it never jumps ahead of the work and never runs backwards.
  */
-import { OUTFITS_PER_JOB } from "../schemas.ts";
-
 export const PROGRESS = {
   queued: 2,
   wardrobeLoaded: 10,
@@ -16,8 +14,9 @@ export const PROGRESS = {
 } as const;
 
 /**
- * What the status line says, in a shopper's words. The seed spec's
- * "Creating outfit 1 of 3…", "Finalizing outfits…" and "Complete!" stay;
+ * What the status line says, in a shopper's words (each flow says what it
+ * is making: lib/flows/). The seed spec's "Creating outfit 1 of 3…",
+ * "Finalizing outfits…" and "Complete!" stay;
  * "Queued…" and "Wardrobe loaded, starting generation…" were a developer's.
  */
 export const MESSAGES = {
@@ -27,10 +26,8 @@ export const MESSAGES = {
   checkingWeather: (place: string) => `Checking the forecast for ${place}…`,
   /** A job taken over after its first worker stopped. */
   resuming: "Picking up where we left off…",
-  creating: (k: number, total = OUTFITS_PER_JOB) =>
-    `Creating outfit ${k} of ${total}…`,
   /** Parallel mode: every outfit is under way at once. */
-  creatingTogether: (ready: number, total = OUTFITS_PER_JOB) =>
+  creatingTogether: (ready: number, total: number) =>
     ready === 0
       ? `Creating ${total} outfits at once…`
       : `Creating outfits… ${ready} of ${total} ready`,
@@ -45,7 +42,7 @@ export const MESSAGES = {
  */
 export function workProgress(
   outfitsWorth: number,
-  total = OUTFITS_PER_JOB,
+  total: number,
 ): number {
   const span = (PROGRESS.finalizing - PROGRESS.firstOutfit) / total;
   const done = Math.min(total, Math.max(0, outfitsWorth));
@@ -59,7 +56,7 @@ export function workProgress(
 export function outfitProgress(
   k: number,
   fraction: number,
-  total = OUTFITS_PER_JOB,
+  total: number,
 ): number {
   return workProgress(k - 1 + Math.min(1, Math.max(0, fraction)), total);
 }

@@ -10,7 +10,6 @@ import type {
   JobEvent,
   JobMessage,
   NewJobEvent,
-  Verdict,
 } from "../schemas.ts";
 import { applyEvent, isTerminal, type Job } from "./job.ts";
 import {
@@ -38,10 +37,11 @@ export type CreateJobOptions = {
   /** False when the store has no queue: the sweep will find the job. */
   enqueue?: boolean;
   /**
-   * Consider buying: the rules' verdict, logged right after "Getting ready…" in
-   * the creating commit, so it reaches the shopper before any outfit.
+   * The flow's first events (consider buying's verdict), logged right after
+   * "Getting ready…" in the creating commit, so they reach the shopper
+   * before any outfit.
    */
-  verdict?: Verdict;
+  events?: NewJobEvent[];
 };
 
 export type CreateJobResult =
@@ -157,7 +157,10 @@ async function replayOf(
 /** A job record as the API creates it, with its first events folded in. */
 function newJob(
   userId: string,
-  { request, verdict }: Pick<CreateJobOptions, "request" | "verdict">,
+  { request, events: first = [] }: Pick<
+    CreateJobOptions,
+    "request" | "events"
+  >,
   now: number,
 ) {
   const at = new Date(now).toISOString();
@@ -176,8 +179,7 @@ function newJob(
     reasoning: "",
     attempts: 0,
   };
-  const first: JobEvent = {
-    seq: 1,
+  const queued: NewJobEvent = {
     type: "progress",
     data: {
       progress: PROGRESS.queued,
@@ -185,8 +187,9 @@ function newJob(
       current_outfit: 0,
     },
   };
-  const events: JobEvent[] = [first];
-  if (verdict) events.push({ seq: 2, type: "verdict", data: { verdict } });
+  const events = [queued, ...first].map((event, i) =>
+    ({ ...event, seq: i + 1 }) as JobEvent
+  );
   return { job: events.reduce(applyEvent, blank), events };
 }
 

@@ -6,20 +6,20 @@
  */
 import {
   CANDIDATE_ID,
-  type CandidateItem,
   type Category,
   type GenerateRequest,
-  OUTFITS_PER_JOB,
-  SEASONS,
   type WardrobeItem,
 } from "../schemas.ts";
+import { flowOf, outfitCount } from "../flows/mod.ts";
 import { type DressRule, ruleProblem } from "./dress_rules.ts";
 import { indexOfNearCopy } from "./similarity.ts";
 import type { BlockedOutfit, OutfitDraft } from "./types.ts";
+import type { StylistAsk } from "./providers/local_scoring.ts";
 import {
   type CategoryCounts,
   countCategories,
   MAX_PER_OUTFIT,
+  requiredConflict,
   sameItemSet,
   sortForDisplay,
   wearableProblem,
@@ -41,41 +41,28 @@ export type OutfitContext = {
 };
 
 /**
- * The candidate of the consider-buying flow as a wardrobe item with id
- * `candidate`, filling unknown style details with middle-of-the-road values.
- *
- * @example candidateAsItem({ name: "Red coat", category: "outerwear", colors: ["red"] }).formality // 3
- */
-export function candidateAsItem(candidate: CandidateItem): WardrobeItem {
-  const item: WardrobeItem = {
-    id: CANDIDATE_ID,
-    name: candidate.name,
-    category: candidate.category,
-    colors: [...candidate.colors],
-    pattern: candidate.pattern ?? "solid",
-    formality: candidate.formality ?? 3,
-    // The candidate schema does not forbid repeats; a wardrobe item does.
-    seasons: candidate.seasons ? [...new Set(candidate.seasons)] : [...SEASONS],
-  };
-  if (candidate.price !== undefined) item.price = candidate.price;
-  if (candidate.image_url !== undefined) item.image_url = candidate.image_url;
-  return item;
-}
-
-/**
  * The items a stylist may use for a request: the wardrobe, plus the
- * candidate in the consider-buying flow (a wardrobe item that happens to be
- * called `candidate` gives way to it so ids stay unique).
+ * candidate in the consider-buying flow.
  */
 export function itemsForRequest(
   request: GenerateRequest,
   wardrobe: WardrobeItem[],
 ): WardrobeItem[] {
-  if (request.mode !== "consider_buying") return [...wardrobe];
-  return [
-    ...wardrobe.filter((item) => item.id !== CANDIDATE_ID),
-    candidateAsItem(request.candidate),
-  ];
+  return flowOf(request).pool(request, wardrobe);
+}
+
+/** What the request asks of the built-in stylist (its flow's data). */
+export function askOf(
+  request: GenerateRequest,
+  wardrobe: WardrobeItem[],
+): StylistAsk {
+  const flow = flowOf(request);
+  const pool = flow.pool(request, wardrobe);
+  return {
+    pool,
+    required: requiredItems(request, pool),
+    occasions: flow.occasions(request),
+  };
 }
 
 /**
@@ -92,11 +79,7 @@ export function requiredItems(
 
 /** The ids of the pieces the request asks for by name. */
 export function requiredIds(request: GenerateRequest): readonly string[] {
-  return request.mode === "complete"
-    ? request.anchor_ids
-    : request.mode === "consider_buying"
-    ? [CANDIDATE_ID]
-    : [];
+  return flowOf(request).required(request);
 }
 
 /**
@@ -141,13 +124,8 @@ export function validateOutfit(
   }
   const problem = wearableProblem(items);
   if (problem) return fail(problem);
-  if (request.mode === "complete") {
-    const missing = request.anchor_ids.find((id) => !seen.has(id));
-    if (missing) return fail(`Anchor item "${missing}" is missing`);
-  }
-  if (request.mode === "consider_buying" && !seen.has(CANDIDATE_ID)) {
-    return fail(`The candidate item "${CANDIDATE_ID}" is missing`);
-  }
+  const missing = requiredIds(request).find((id) => !seen.has(id));
+  if (missing) return fail(flowOf(request).copy.missing(missing));
   const broken = ruleProblem(
     items,
     ctx.rules ?? [],
@@ -188,7 +166,7 @@ export function validateOutfit(
 export function checkFeasible(
   request: GenerateRequest,
   wardrobe: WardrobeItem[],
-  count: number = OUTFITS_PER_JOB,
+  count: number = outfitCount(request),
 ): string | null {
   if (wardrobe.length === 0) {
     return "Your wardrobe is empty. Add a few pieces, such as a top, a bottom and a pair of shoes, to get outfits.";
@@ -212,53 +190,10 @@ export function checkFeasible(
   return ways >= count ? null : tooFew(ways, count, request, required);
 }
 
-const PLURALS: Partial<Record<Category, string>> = {
-  dress: "dresses",
-  top: "tops",
-  bottom: "bottoms",
-  shoes: "pairs of shoes",
-  outerwear: "coats or jackets",
-  bag: "bags",
-};
-
 const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six"];
-
-function quoteList(items: WardrobeItem[]): string {
-  const names = items.map((item) => `"${item.name}"`);
-  return names.length < 2
-    ? names.join("")
-    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}
 
 function outfitsWord(n: number): string {
   return `${NUMBER_WORDS[n] ?? n} outfit${n === 1 ? "" : "s"}`;
-}
-
-/** Why the required items cannot share one outfit, if they cannot. */
-export function requiredConflict(required: WardrobeItem[]): string | null {
-  const dress = required.find((item) => item.category === "dress");
-  const separate = required.find((item) =>
-    item.category === "top" || item.category === "bottom"
-  );
-  if (dress && separate) {
-    return `"${dress.name}" can't be worn with "${separate.name}", because a dress takes the place of a top and a bottom. Choose one of them to build around.`;
-  }
-  for (const [category, plural] of Object.entries(PLURALS)) {
-    const same = required.filter((item) => item.category === category);
-    if (same.length > MAX_PER_OUTFIT[category as Category]) {
-      const both = same.length === 2 ? "both" : "all";
-      return `${
-        quoteList(same)
-      } are ${both} ${plural}, and an outfit has room for only one. Choose one of them to build around.`;
-    }
-  }
-  const accessories = required.filter((item) => item.category === "accessory");
-  if (accessories.length > MAX_PER_OUTFIT.accessory) {
-    return `An outfit has room for two accessories at most. Choose two of ${
-      quoteList(accessories)
-    } to build around.`;
-  }
-  return null;
 }
 
 /** How many dresses or top-and-bottom pairs could form the base. */
@@ -309,15 +244,10 @@ function tooFew(
   request: GenerateRequest,
   required: WardrobeItem[],
 ): string {
-  const only = `Only ${outfitsWord(ways)}`;
-  const wanted = NUMBER_WORDS[count] ?? String(count);
-  if (request.mode === "complete" && required.length > 0) {
-    return `${only} can be built around ${
-      quoteList(required)
-    }. Add a few more pieces to your wardrobe to get ${wanted}.`;
-  }
-  if (request.mode === "consider_buying") {
-    return `${only} can be made with "${request.candidate.name}" from your wardrobe right now. Add a few more pieces to get ${wanted}.`;
-  }
-  return `${only} can be made from your wardrobe right now. Add another pair of shoes, a top or a bottom to get ${wanted} different looks.`;
+  return flowOf(request).copy.tooFew(
+    `Only ${outfitsWord(ways)}`,
+    NUMBER_WORDS[count] ?? String(count),
+    required,
+    request,
+  );
 }

@@ -5,8 +5,8 @@ import {
   type GenerateRequest,
   WardrobeItem,
 } from "../schemas.ts";
+import { candidateAsItem } from "./candidate.ts";
 import {
-  candidateAsItem,
   itemsForRequest,
   type OutfitCheck,
   validateOutfit,

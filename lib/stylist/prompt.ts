@@ -1,26 +1,23 @@
 /**
- * The language model's prompt, one builder per flow: a system message with
- * the rules every outfit must pass, a user message with the wardrobe and the
- * request, and a strict JSON schema for structured outputs.
+ * The language model's prompt: a system message with the rules every outfit
+ * must pass, a user message with the wardrobe and the request (the flow's
+ * part comes from lib/flows/), and a strict JSON schema for structured
+ * outputs.
  *
  * Wardrobe items go to the model under short ids (`i1`, `i2`, …) because real
  * ids are long slugs that cost tokens on every mention; `ids` maps them back.
  */
-import {
-  CANDIDATE_ID,
-  type CandidateItem,
-  type GenerateRequest,
-  type JobContext,
-  OCCASIONS,
-  OUTFITS_PER_JOB,
-  type Verdict,
-  type WardrobeItem,
+import type {
+  GenerateRequest,
+  JobContext,
+  Verdict,
+  WardrobeItem,
 } from "../schemas.ts";
+import { flowOf, outfitCount } from "../flows/mod.ts";
 import { rulesFrom } from "./dress_rules.ts";
 import { dayWords } from "../client/days.ts";
-import { candidateAsItem } from "./outfit_rules.ts";
 import { historyLines } from "./prompt_history.ts";
-import { describe, type Encoded, encodeWardrobe } from "./prompt_wardrobe.ts";
+import type { Encoded } from "./prompt_wardrobe.ts";
 import { seasonOf } from "./season.ts";
 import type { Taste } from "./types.ts";
 import { MAX_PER_OUTFIT } from "./wearable.ts";
@@ -42,7 +39,7 @@ export type StylistPrompt = {
 };
 
 export type PromptOptions = {
-  /** How many outfits to ask for (default OUTFITS_PER_JOB). */
+  /** How many outfits to ask for (default: the flow's count). */
   count?: number;
   /** Outfits already made (real ids): the model must not repeat them. */
   avoid?: { item_ids: string[]; title: string }[];
@@ -58,13 +55,9 @@ export type PromptOptions = {
   now?: Date;
 };
 
-type Flow<M extends GenerateRequest["mode"]> = Extract<
-  GenerateRequest,
-  { mode: M }
->;
-
 /**
- * Builds the prompt for any flow by dispatching on `request.mode`.
+ * Builds the prompt for any flow: the flow supplies its rule and its ask
+ * (lib/flows/), the rest is the same for all.
  *
  * @example buildPrompt(request, wardrobe, { count: 1, angle: "the boldest option" }).user
  */
@@ -73,39 +66,24 @@ export function buildPrompt(
   wardrobe: WardrobeItem[],
   options: PromptOptions = {},
 ): StylistPrompt {
-  // What the rules forbid is not offered (the shopper's anchors excepted),
-  // so a strict model cannot pick it and a loose one is caught later.
-  const rules = rulesFrom(options.context?.rules ?? []);
-  const anchors = request.mode === "complete" ? request.anchor_ids : [];
+  const flow = flowOf(request);
+  // What the rules forbid on every day is not offered (the shopper's own
+  // pieces excepted), so a strict model cannot pick it and a loose one is
+  // caught later.
+  const forbidding = ruleSetsOf(options.context);
+  const required = flow.required(request);
   const offered = wardrobe.filter((item) =>
-    anchors.includes(item.id) || !rules.some((rule) => rule.excludes?.(item))
+    required.includes(item.id) ||
+    !forbidding.every((rules) => rules.some((rule) => rule.excludes?.(item)))
   );
-  switch (request.mode) {
-    case "occasion":
-      return occasionPrompt(request, offered, options);
-    case "complete":
-      return completePrompt(request, offered, options);
-    case "consider_buying":
-      return considerBuyingPrompt(request, offered, options);
-  }
+  const { enc, rule, ask } = flow.prompt(request, offered, options);
+  return assemble(enc, rule, ask, options, request);
 }
 
-/** Outfits for one or more occasions, with the shopper's optional notes. */
-export function occasionPrompt(
-  request: GenerateRequest,
-  wardrobe: WardrobeItem[],
-  options: PromptOptions = {},
-): StylistPrompt {
-  const { occasions } = expect(request, "occasion");
-  const labels = occasions.map((id) => OCCASIONS[id]).join(" + ");
-  const enc = encodeWardrobe(wardrobe);
-  return assemble(
-    enc,
-    "Every outfit must suit the occasion(s) given in the request.",
-    [`Occasion: ${labels}. Every outfit must suit it.`],
-    options,
-    request,
-  );
+/** Each day's rules: one set for a one-day job, none without a context. */
+function ruleSetsOf(context: JobContext | undefined) {
+  if (!context) return [[]];
+  return (context.days ?? [context]).map((day) => rulesFrom(day.rules));
 }
 
 /**
@@ -171,64 +149,6 @@ function dayLines(
   return lines;
 }
 
-/** Outfits that all contain the shopper's anchor items. */
-export function completePrompt(
-  request: GenerateRequest,
-  wardrobe: WardrobeItem[],
-  options: PromptOptions = {},
-): StylistPrompt {
-  const { anchor_ids } = expect(request, "complete");
-  const enc = encodeWardrobe(wardrobe);
-  // Unknown anchors are rejected by the API; skip any that slipped through.
-  const named = anchor_ids.flatMap((id) => {
-    const item = wardrobe.find((candidate) => candidate.id === id);
-    return item ? [`${enc.shortOf.get(id)} ${JSON.stringify(item.name)}`] : [];
-  });
-  return assemble(
-    enc,
-    "Every outfit must contain ALL the anchor items given in the request.",
-    [`Anchor items, each in every outfit: ${named.join(", ")}.`],
-    options,
-    request,
-  );
-}
-
-/** Outfits that show how a candidate purchase works with the wardrobe. */
-export function considerBuyingPrompt(
-  request: GenerateRequest,
-  wardrobe: WardrobeItem[],
-  options: PromptOptions = {},
-): StylistPrompt {
-  const { candidate } = expect(request, "consider_buying");
-  // A wardrobe item called "candidate" gives way, as in itemsForRequest.
-  const owned = wardrobe.filter((item) => item.id !== CANDIDATE_ID);
-  const enc = encodeWardrobe(owned);
-  enc.ids.set(CANDIDATE_ID, CANDIDATE_ID);
-  enc.shortOf.set(CANDIDATE_ID, CANDIDATE_ID);
-  return assemble(
-    enc,
-    `Every outfit must contain the item "${CANDIDATE_ID}" (not owned yet).`,
-    [
-      `Not owned yet, considering buying: ${candidateLine(candidate)}`,
-      `Pair it with their own pieces and say in each reasoning how well it ` +
-      `fits their wardrobe.`,
-      ...verdictLines(options.verdict),
-    ],
-    options,
-    request,
-  );
-}
-
-function expect<M extends GenerateRequest["mode"]>(
-  request: GenerateRequest,
-  mode: M,
-): Flow<M> {
-  if (request.mode !== mode) {
-    throw new TypeError(`Expected a ${mode} request, got ${request.mode}`);
-  }
-  return request as Flow<M>;
-}
-
 /** Puts the pieces together; every flow shares this shape. */
 function assemble(
   enc: Encoded,
@@ -237,7 +157,7 @@ function assemble(
   options: PromptOptions,
   request: GenerateRequest,
 ): StylistPrompt {
-  const count = options.count ?? OUTFITS_PER_JOB;
+  const count = options.count ?? outfitCount(request);
   const season = options.context?.season ??
     seasonOf(options.now ?? new Date());
   const user = [
@@ -295,28 +215,6 @@ function systemMessage(flowRule: string, season: string, count: number) {
 
 function outfits(count: number): string {
   return `${count} outfit${count === 1 ? "" : "s"}`;
-}
-
-function candidateLine(candidate: CandidateItem): string {
-  const price = candidate.price === undefined
-    ? ""
-    : `, price ${candidate.price}`;
-  return `${CANDIDATE_ID} ${candidate.category} ${
-    describe(candidateAsItem(candidate))
-  }${price}`;
-}
-
-/**
- * The verdict the shopper sees above the outfits, in brief: its label and
- * the reasons that decided it (the rest would cost the prompt budget).
- */
-function verdictLines(verdict: Verdict | undefined): string[] {
-  if (!verdict) return [];
-  return [
-    `Our check of their wardrobe says "${verdict.label}": ${
-      verdict.reasons.join(" ")
-    } Refer to this where it helps; do not contradict it.`,
-  ];
 }
 
 function avoidLines(

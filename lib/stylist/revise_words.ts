@@ -11,7 +11,8 @@ import type {
   Occasion,
   WardrobeItem,
 } from "../schemas.ts";
-import { itemsForRequest } from "./outfit_rules.ts";
+import { flowOf } from "../flows/mod.ts";
+import { askOf } from "./outfit_rules.ts";
 import { falseTitle } from "./outfit_words.ts";
 import { briefFor, scoreOutfit } from "./providers/local_scoring.ts";
 import { pickTip } from "./providers/local_tips.ts";
@@ -48,17 +49,14 @@ export function reviseWords(
   const badTitle = titles.has(draft.title.trim().toLowerCase()) ||
     falseTitle(draft.title, items) !== null;
   const badTip = tips.has(draft.tip.trim().toLowerCase());
-  const occasions = ctx.request.mode === "occasion" &&
-      ctx.request.occasions.length > 1
-    ? ctx.request.occasions
-    : null;
+  // Asked for several occasions, a card says which of them it suits.
+  const asked = flowOf(ctx.request).occasions(ctx.request);
+  const occasions = asked.length > 1 ? asked : null;
   if (!badTitle && !badTip && !occasions) {
     return { title: draft.title, tip: draft.tip };
   }
-  const pool = itemsForRequest(ctx.request, ctx.wardrobe);
   const brief = briefFor(
-    ctx.request,
-    pool,
+    askOf(ctx.request, ctx.wardrobe),
     ctx.context?.season ?? seasonOf(ctx.now ?? new Date()),
     undefined,
     ctx.context,

@@ -10,12 +10,12 @@
  */
 import type { GenerateRequest, WardrobeItem } from "../schemas.ts";
 import type { DressRule } from "./dress_rules.ts";
+import { itemsForRequest, requiredItems } from "./outfit_rules.ts";
 import {
-  itemsForRequest,
+  countCategories,
+  MAX_PER_OUTFIT,
   requiredConflict,
-  requiredItems,
-} from "./outfit_rules.ts";
-import { countCategories, MAX_PER_OUTFIT } from "./wearable.ts";
+} from "./wearable.ts";
 
 /**
  * How many distinct wearable outfits that hold `required` and follow

@@ -9,12 +9,13 @@
 import { MESSAGES, outfitProgress, workProgress } from "../jobs/progress.ts";
 import type { JobWriter } from "../jobs/writer.ts";
 import { JobLostError } from "../jobs/writer.ts";
-import {
-  type JobResult,
-  type Outfit,
-  OUTFITS_PER_JOB,
-  type WardrobeItem,
+import type {
+  JobContext,
+  JobResult,
+  Outfit,
+  WardrobeItem,
 } from "../schemas.ts";
+import { flowOf, outfitCount } from "../flows/mod.ts";
 import { rulesFrom } from "./dress_rules.ts";
 import { validateOutfit } from "./outfit_rules.ts";
 import { reviseWords } from "./revise_words.ts";
@@ -55,10 +56,12 @@ export async function styleOutfits(
   ctx: StylingContext,
 ): Promise<JobResult["fallback"]> {
   const { writer, primary, fallback } = ctx;
-  const missing = () => OUTFITS_PER_JOB - writer.job.outfits.length;
+  const { request } = writer.job;
+  const total = outfitCount(request);
+  const missing = () => total - writer.job.outfits.length;
   let failure: unknown;
   try {
-    const together = writer.job.request.parallel &&
+    const together = request.parallel && flowOf(request).concurrent &&
       primary.source === "model" && missing() > 1;
     if (together) await styleTogether(ctx, primary);
     else await styleInTurn(ctx, primary, missing());
@@ -78,11 +81,11 @@ export async function styleOutfits(
   const from = writer.job.outfits.length + 1;
   const error = failure instanceof StylistError
     ? failure.message
-    : `The AI stylist made only ${from - 1} of ${OUTFITS_PER_JOB} outfits`;
+    : `The AI stylist made only ${from - 1} of ${total} outfits`;
   await writer.progress(writer.job.progress, MESSAGES.fallingBack, from);
   await styleInTurn(ctx, fallback, missing(), error);
   const numbers = [];
-  for (let n = from; n <= OUTFITS_PER_JOB; n++) numbers.push(n);
+  for (let n = from; n <= total; n++) numbers.push(n);
   return { error, outfits_from_fallback: numbers };
 }
 
@@ -94,6 +97,9 @@ async function styleInTurn(
   fallbackReason?: string,
 ): Promise<void> {
   const { writer } = ctx;
+  const { request } = writer.job;
+  const total = outfitCount(request);
+  const creating = (k: number) => flowOf(request).copy.creating(k, total);
   const before = writer.job.outfits.length;
   let current = before + 1;
   // Each outfit's reasoning starts a paragraph of its own, whoever writes it.
@@ -105,15 +111,15 @@ async function styleInTurn(
         newOutfit = true;
         current = before + event.outfit_number;
         await writer.progress(
-          outfitProgress(current, 0),
-          MESSAGES.creating(current),
+          outfitProgress(current, 0, total),
+          creating(current),
           current,
         );
         break;
       case "outfit_progress":
         await writer.progress(
-          outfitProgress(current, event.fraction),
-          MESSAGES.creating(current),
+          outfitProgress(current, event.fraction, total),
+          creating(current),
           current,
         );
         break;
@@ -144,16 +150,17 @@ async function styleInTurn(
 async function styleTogether(ctx: StylingContext, stylist: Stylist) {
   const { writer } = ctx;
   const before = writer.job.outfits.length;
-  const slots = ANGLES.slice(0, OUTFITS_PER_JOB - before);
+  const total = outfitCount(writer.job.request);
+  const slots = ANGLES.slice(0, total - before);
   const fractions = slots.map(() => 0);
   const thoughts = slots.map(() => "");
   let thoughtsWritten = Boolean(writer.job.reasoning);
   const report = () => {
     const ready = writer.job.outfits.length;
     return writer.progress(
-      workProgress(before + fractions.reduce((a, b) => a + b, 0)),
-      MESSAGES.creatingTogether(ready),
-      Math.min(ready + 1, OUTFITS_PER_JOB),
+      workProgress(before + fractions.reduce((a, b) => a + b, 0), total),
+      MESSAGES.creatingTogether(ready, total),
+      Math.min(ready + 1, total),
     );
   };
   // Outfits from different slots must be checked against each other in turn.
@@ -227,12 +234,13 @@ async function accept(
 ): Promise<void> {
   const { writer, wardrobe } = ctx;
   const { request, outfits: earlier, context } = writer.job;
+  const index = earlier.length;
   const check = validateOutfit(draft, {
     request,
     wardrobe,
     earlier,
     blocked: ctx.taste?.blocked,
-    rules: rulesFrom(context?.rules ?? []),
+    rules: rulesFrom(rulesOfOutfit(context, index)),
   });
   if (!check.ok) return await replace(ctx, stylist, check.reason);
   const words = reviseWords(draft, check.items, {
@@ -250,10 +258,11 @@ async function accept(
     source: stylist.source,
     ...(words.occasions ? { occasions: words.occasions } : {}),
     ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
+    ...flowOf(request).outfitExtras?.(index, context),
   };
   await writer.append({
     type: "outfit",
-    data: { outfit_number: writer.job.outfits.length + 1, outfit },
+    data: { outfit_number: index + 1, outfit },
   });
 }
 
@@ -270,4 +279,12 @@ async function replace(
   }
   console.warn(`Job "${ctx.writer.job.id}": replacing an outfit: ${reason}`);
   await styleInTurn(ctx, ctx.fallback, 1, REPLACED_REASON);
+}
+
+/** The rules outfit `index` keeps: its day's on a trip, else the job's. */
+export function rulesOfOutfit(
+  context: JobContext | undefined,
+  index: number,
+): string[] {
+  return context?.days?.[index]?.rules ?? context?.rules ?? [];
 }

@@ -18,7 +18,7 @@ import {
   type Verdict,
   type WardrobeItem,
 } from "../schemas.ts";
-import { candidateAsItem } from "./outfit_rules.ts";
+import { candidateAsItem } from "./candidate.ts";
 import { countOutfits, type OutfitTally } from "./outfit_count.ts";
 import { joinAnd } from "./providers/local_words.ts";
 

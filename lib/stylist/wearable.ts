@@ -83,3 +83,46 @@ export function sameItemSet(a: string[], b: string[]): boolean {
   const right = new Set(b);
   return left.size === right.size && [...left].every((id) => right.has(id));
 }
+
+const PLURALS: Partial<Record<Category, string>> = {
+  dress: "dresses",
+  top: "tops",
+  bottom: "bottoms",
+  shoes: "pairs of shoes",
+  outerwear: "coats or jackets",
+  bag: "bags",
+};
+
+export function quoteList(items: WardrobeItem[]): string {
+  const names = items.map((item) => `"${item.name}"`);
+  return names.length < 2
+    ? names.join("")
+    : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** Why the required items cannot share one outfit, if they cannot. */
+export function requiredConflict(required: WardrobeItem[]): string | null {
+  const dress = required.find((item) => item.category === "dress");
+  const separate = required.find((item) =>
+    item.category === "top" || item.category === "bottom"
+  );
+  if (dress && separate) {
+    return `"${dress.name}" can't be worn with "${separate.name}", because a dress takes the place of a top and a bottom. Choose one of them to build around.`;
+  }
+  for (const [category, plural] of Object.entries(PLURALS)) {
+    const same = required.filter((item) => item.category === category);
+    if (same.length > MAX_PER_OUTFIT[category as Category]) {
+      const both = same.length === 2 ? "both" : "all";
+      return `${
+        quoteList(same)
+      } are ${both} ${plural}, and an outfit has room for only one. Choose one of them to build around.`;
+    }
+  }
+  const accessories = required.filter((item) => item.category === "accessory");
+  if (accessories.length > MAX_PER_OUTFIT.accessory) {
+    return `An outfit has room for two accessories at most. Choose two of ${
+      quoteList(accessories)
+    } to build around.`;
+  }
+  return null;
+}

@@ -3,8 +3,8 @@
  * It is the default without a model and the fallback that fills the outfits
  * a model failed to deliver, so it streams the same events a model does.
  */
-import { OUTFITS_PER_JOB } from "../../schemas.ts";
-import { checkFeasible } from "../outfit_rules.ts";
+import { flowOf, outfitCount } from "../../flows/mod.ts";
+import { askOf, checkFeasible } from "../outfit_rules.ts";
 import { composeContext } from "../job_context.ts";
 import {
   type OutfitDraft,
@@ -53,7 +53,7 @@ async function* generate(
 ): AsyncGenerator<StylistEvent> {
   const { signal } = input;
   signal.throwIfAborted();
-  const count = input.count ?? OUTFITS_PER_JOB;
+  const count = input.count ?? outfitCount(input.request);
   // Called outside a job (a script, a test): the context a job would settle
   // with no place, so the same notes and rules hold.
   const context = input.context ??
@@ -62,9 +62,9 @@ async function* generate(
       weather: null,
       date: today.toISOString().slice(0, 10),
     });
-  const { brief, outfits } = planOutfits({
-    request: input.request,
-    wardrobe: input.wardrobe,
+  const plan = flowOf(input.request).plan ?? planOutfits;
+  const { brief, outfits } = plan({
+    ask: askOf(input.request, input.wardrobe),
     seed: input.seed,
     season: context.season,
     count,

@@ -8,7 +8,7 @@ import { withShown } from "../../looks/recent.ts";
 import { SAMPLE_WARDROBE } from "../../sample_wardrobe.ts";
 import type { Occasion } from "../../schemas.ts";
 import { largeWardrobe } from "../fixture_wardrobes.ts";
-import { validateOutfit } from "../outfit_rules.ts";
+import { askOf, validateOutfit } from "../outfit_rules.ts";
 import { sharedShare } from "../similarity.ts";
 import { AUTUMN, occasionRequest, run } from "../test_fixtures.ts";
 import type { OutfitDraft, Taste } from "../types.ts";
@@ -102,10 +102,13 @@ Deno.test("[local memory] a liked pairing scores higher", () => {
     "white-leather-sneakers",
   ]
     .map((id) => byId.get(id)!);
-  const plain = scoreOutfit(items, briefFor(request, wardrobe, "autumn"));
+  const plain = scoreOutfit(
+    items,
+    briefFor(askOf(request, wardrobe), "autumn"),
+  );
   const liked = scoreOutfit(
     items,
-    briefFor(request, wardrobe, "autumn", {
+    briefFor(askOf(request, wardrobe), "autumn", {
       ...NO_TASTE,
       liked: [["white-cotton-tee", "dark-wash-jeans", "black-leather-jacket"]],
     }),

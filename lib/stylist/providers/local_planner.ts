@@ -8,17 +8,16 @@
  */
 import type {
   Category,
-  GenerateRequest,
   JobContext,
   Season,
   WardrobeItem,
 } from "../../schemas.ts";
 import { ruleProblem } from "../dress_rules.ts";
-import { itemsForRequest, requiredConflict } from "../outfit_rules.ts";
 import type { OutfitDraft, Taste } from "../types.ts";
 import {
   countCategories,
   MAX_PER_OUTFIT,
+  requiredConflict,
   sortForDisplay,
   wearableProblem,
 } from "../wearable.ts";
@@ -36,11 +35,11 @@ import {
   type ScoreNotes,
   scoreOutfit,
   type StyleBrief,
+  type StylistAsk,
 } from "./local_scoring.ts";
 
 export type PlanInput = {
-  request: GenerateRequest;
-  wardrobe: WardrobeItem[];
+  ask: StylistAsk;
   seed: string;
   season: Season;
   count: number;
@@ -48,7 +47,7 @@ export type PlanInput = {
   /** What the shopper saw, wore and rated before. */
   taste?: Taste;
   /** The job's day, forecast and rules: every outfit keeps the rules. */
-  context?: Pick<JobContext, "rules" | "weather" | "place" | "notes">;
+  context?: Pick<JobContext, "rules" | "weather" | "place" | "notes" | "days">;
 };
 
 export type PlannedOutfit = {
@@ -102,10 +101,9 @@ const DRAW_TEMPERATURE = 0.35;
  * come back when the pool cannot make that many.
  */
 export function planOutfits(input: PlanInput): Plan {
-  const all = itemsForRequest(input.request, input.wardrobe);
+  const all = input.ask.pool;
   const brief = briefFor(
-    input.request,
-    all,
+    input.ask,
     input.season,
     input.taste,
     input.context,

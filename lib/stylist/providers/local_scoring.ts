@@ -6,7 +6,6 @@
 import type {
   Category,
   DayWeather,
-  GenerateRequest,
   JobContext,
   Occasion,
   Season,
@@ -14,13 +13,23 @@ import type {
 } from "../../schemas.ts";
 import { analyzeColors, type ColorHarmony } from "../color_harmony.ts";
 import { type DressRule, formalityShift, rulesFrom } from "../dress_rules.ts";
-import { requiredItems } from "../outfit_rules.ts";
 import type { Taste } from "../types.ts";
 import {
   OCCASION_FORMALITY,
   occasionBonus,
   suitsOccasion,
 } from "./local_occasions.ts";
+
+/**
+ * What a request asks of the built-in stylist, whatever its flow
+ * (`askOf` in lib/stylist/outfit_rules.ts): the pieces it may use, those
+ * every outfit holds, and the occasions it dresses for.
+ */
+export type StylistAsk = {
+  pool: WardrobeItem[];
+  required: WardrobeItem[];
+  occasions: readonly Occasion[];
+};
 
 /** What the stylist aims for in one request. */
 export type StyleBrief = {
@@ -96,14 +105,13 @@ const LAYER_BONUS: Readonly<Record<Season, number>> = {
  * liked; and the job's rules and forecast.
  */
 export function briefFor(
-  request: GenerateRequest,
-  pool: WardrobeItem[],
+  ask: Pick<StylistAsk, "required" | "occasions">,
   season: Season,
   taste?: Taste,
   context?: Pick<JobContext, "rules" | "weather" | "place" | "notes">,
 ): StyleBrief {
-  const required = requiredItems(request, pool);
-  const occasions = request.mode === "occasion" ? request.occasions : [];
+  const { required } = ask;
+  const occasions = [...ask.occasions];
   const levels = occasions.length
     ? occasions.map((o) => OCCASION_FORMALITY[o])
     : required.map((item) => item.formality);

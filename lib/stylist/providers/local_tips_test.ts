@@ -1,3 +1,4 @@
+import { askOf } from "../outfit_rules.ts";
 import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../../sample_wardrobe.ts";
 import type { Category, WardrobeItem } from "../../schemas.ts";
@@ -26,8 +27,7 @@ function everyOutfit(): WardrobeItem[][] {
 
 Deno.test("[local tips] advice fits the garment: no cuffed skirt, no draped puffer", () => {
   const brief = briefFor(
-    occasionRequest("date_night"),
-    [...SAMPLE_WARDROBE],
+    askOf(occasionRequest("date_night"), [...SAMPLE_WARDROBE]),
     "winter",
   );
   const legs = new Set(["trousers", "jeans", "chinos"]);
@@ -62,7 +62,7 @@ Deno.test("[local tips] an umbrella is mentioned only when the forecast says rai
   const request = occasionRequest("casual");
   const pool = [...SAMPLE_WARDROBE];
   const day = (rain_chance: number) =>
-    briefFor(request, pool, "autumn", undefined, {
+    briefFor(askOf(request, pool), "autumn", undefined, {
       rules: [],
       weather: { high_c: 16, low_c: 11, rain_chance, summary: "" },
       place: {

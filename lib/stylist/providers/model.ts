@@ -5,7 +5,8 @@
  * wardrobe ids. Transport faults become shopper-readable `StylistError`s so
  * the worker can say what happened while the fallback finishes the job.
  */
-import { OUTFITS_PER_JOB, type TokenUsage } from "../../schemas.ts";
+import type { TokenUsage } from "../../schemas.ts";
+import { outfitCount } from "../../flows/mod.ts";
 import {
   ModelOutputError,
   OutfitStreamParser,
@@ -54,7 +55,7 @@ async function* generate(
   input: StylistInput,
   options: ModelStylistOptions,
 ): AsyncGenerator<StylistEvent> {
-  const count = input.count ?? OUTFITS_PER_JOB;
+  const count = input.count ?? outfitCount(input.request);
   const prompt = buildPrompt(input.request, input.wardrobe, {
     count,
     avoid: input.avoid,

@@ -1,5 +1,5 @@
 /**
- * POST /api/outfits/generate: the one door for all three flows. Validates the
+ * POST /api/outfits/generate: the one door for every flow (lib/flows/). Validates the
  * request against the shopper's wardrobe and limits, then records and
  * enqueues a job in one commit and answers 202 with where to watch it.
  *
@@ -13,9 +13,8 @@ import {
   type CreateJobResult,
   findReplay,
 } from "../../../lib/jobs/store.ts";
-import { GenerateRequest } from "../../../lib/schemas.ts";
+import { flowOf, GenerateRequest } from "../../../lib/flows/mod.ts";
 import { checkFeasible } from "../../../lib/stylist/outfit_rules.ts";
-import { verdictFor } from "../../../lib/stylist/verdict.ts";
 import { DEFAULT_CURRENCY } from "../../../lib/money.ts";
 import { invalidRequest, jsonBody } from "../../../lib/validation.ts";
 import { listWardrobe } from "../../../lib/wardrobe.ts";
@@ -47,16 +46,9 @@ export const POST = define.createHandlers(
 
     const wardrobe = await listWardrobe(kv, userId);
 
-    if (request.mode === "complete") {
-      const owned = new Set(wardrobe.map((item) => item.id));
-      const unknown = request.anchor_ids.flatMap((id, i) =>
-        owned.has(id) ? [] : [{
-          path: `anchor_ids.${i}`,
-          message: `No item "${id}" in your wardrobe`,
-        }]
-      );
-      if (unknown.length) return invalidRequest(c, unknown);
-    }
+    const flow = flowOf(request);
+    const issues = flow.issues?.(request, wardrobe) ?? [];
+    if (issues.length) return invalidRequest(c, issues);
     const problem = checkFeasible(request, wardrobe);
     if (problem) return c.json({ error: problem }, 422);
 
@@ -67,15 +59,11 @@ export const POST = define.createHandlers(
       address: clientAddress(c, addressHeader),
       idempotencyKey,
       enqueue: useQueue ?? true,
-      ...(request.mode === "consider_buying"
-        ? {
-          verdict: verdictFor(
-            request.candidate,
-            wardrobe,
-            currency ?? DEFAULT_CURRENCY,
-          ),
-        }
-        : {}),
+      events: flow.firstEvents?.(
+        request,
+        wardrobe,
+        currency ?? DEFAULT_CURRENCY,
+      ),
     });
     // No queue (Deno Deploy, KV Connect): start it here, right after its
     // commit; the claim keeps it to one runner, the sweep is the backstop.
