@@ -22,6 +22,7 @@ import * as generate from "../routes/api/outfits/generate.ts";
 import * as job from "../routes/api/jobs/[id].ts";
 import * as jobCancel from "../routes/api/jobs/[id]/cancel.ts";
 import * as jobStream from "../routes/api/jobs/[id]/stream.ts";
+import * as jobPacking from "../routes/api/jobs/[id]/packing.ts";
 import * as wardrobe from "../routes/api/wardrobe/index.ts";
 import * as wardrobeItems from "../routes/api/wardrobe/items.ts";
 import * as wardrobeItem from "../routes/api/wardrobe/items/[id].ts";
@@ -154,6 +155,8 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/api/jobs/:id", ...job.GET);
   app.get("/api/jobs/:id/stream", ...jobStream.GET);
   app.post("/api/jobs/:id/cancel", ...jobCancel.POST);
+  app.get("/api/jobs/:id/packing", ...jobPacking.GET);
+  app.put("/api/jobs/:id/packing", ...jobPacking.PUT);
   app.get("/api/looks", ...looks.GET);
   app.post("/api/looks", ...looks.POST);
   app.get("/api/looks/:id", ...look.GET);

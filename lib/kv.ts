@@ -70,6 +70,9 @@ export const keys = {
   photo: (userId: string, photoId: string) =>
     ["photos", userId, photoId] as const,
   lastPlace: (userId: string) => ["places", userId] as const,
+  /** The pieces of a trip's packing list the shopper has ticked. */
+  packed: (userId: string, jobId: string) => ["packed", userId, jobId] as const,
+  packedTrips: (userId: string) => ["packed", userId] as const,
   /** `query` as lib/weather/forecast.ts normalises it. */
   geocode: (query: string) => ["geocodes", query] as const,
   /** Latitude and longitude to two decimals, as text. */

@@ -69,6 +69,7 @@ function ownKeys(userId: string): Deno.KvKey[] {
     keys.photos(userId),
     keys.recentOutfits(userId),
     keys.lastPlace(userId),
+    keys.packedTrips(userId),
     keys.jobQuota(userId),
     keys.user(userId),
   ];

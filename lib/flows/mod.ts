@@ -11,12 +11,14 @@ import {
   ConsiderBuyingRequest,
 } from "./consider_buying.ts";
 import { occasionFlow, OccasionRequest } from "./occasion.ts";
+import { tripFlow, TripRequest } from "./trip.ts";
 
 /** The body of `POST /api/outfits/generate`: one of the flows' requests. */
 export const GenerateRequest = z.discriminatedUnion("mode", [
   OccasionRequest,
   CompleteRequest,
   ConsiderBuyingRequest,
+  TripRequest,
 ]);
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 export type Mode = GenerateRequest["mode"];
@@ -26,6 +28,7 @@ export const FLOWS: { readonly [M in Mode]: Flow<RequestOf<M>> } = {
   occasion: occasionFlow,
   complete: completeFlow,
   consider_buying: considerBuyingFlow,
+  trip: tripFlow,
 };
 
 /** The flow a request belongs to, typed for that request. */

@@ -22,6 +22,7 @@ import type { FoundPlace } from "../weather/open_meteo.ts";
 import { ALWAYS_RULES, type DressRule, rulesFrom } from "./dress_rules.ts";
 import { type Band, readNotes } from "./notes.ts";
 import { itemsForRequest, requiredItems } from "./outfit_rules.ts";
+import { flowOf } from "../flows/mod.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
 import { daysAfter, dayWords, MAX_DAYS_AHEAD } from "../client/days.ts";
@@ -114,8 +115,15 @@ export type Looked = {
   place: FoundPlace | null;
   weather: DayWeather | null;
   date: string;
+  /** A trip: each day and its forecast (null past the forecast's reach). */
+  days?: { date: string; weather: DayWeather | null }[];
   notice?: (season: string) => string;
 };
+
+/** The one day a one-day flow asks for, if it names one. */
+function askedDay(request: GenerateRequest): string | undefined {
+  return "date" in request ? request.date : undefined;
+}
 
 /** The place and the day's forecast, within the budget; never throws but for a cancel. */
 async function lookUp(
@@ -125,14 +133,25 @@ async function lookUp(
   now: Date,
 ): Promise<Looked> {
   const query = request.place;
+  const trip = flowOf(request).days?.(request);
   const dated = (place: FoundPlace | null) =>
-    request.date ?? todayAt(place, now);
-  if (!query) return { place: null, weather: null, date: dated(null) };
+    trip?.[0] ?? askedDay(request) ?? todayAt(place, now);
+  /** The trip's days with what was found for them. */
+  const spread = (found?: Map<string, DayWeather>) =>
+    trip
+      ? {
+        days: trip.map((date) => ({ date, weather: found?.get(date) ?? null })),
+      }
+      : {};
+  if (!query) {
+    return { place: null, weather: null, date: dated(null), ...spread() };
+  }
   if (!sources.weather) {
     return {
       place: null,
       weather: null,
       date: dated(null),
+      ...spread(),
       notice: (season) =>
         `Forecasts are switched off here, so these outfits are dressed for ${season}.`,
     };
@@ -149,12 +168,28 @@ async function lookUp(
         place: null,
         weather: null,
         date: dated(null),
+        ...spread(),
         notice: (season) =>
           `We couldn't find “${query}”, so these outfits are dressed for ${season}.`,
       };
     }
     const date = dated(place);
     const name = place.name;
+    // Far behind UTC, the last day a request may name is past the
+    // forecast's reach there: no need to ask.
+    const reach = daysAfter(todayAt(place, now), MAX_DAYS_AHEAD);
+    if (trip) {
+      const within = trip.filter((day) => day <= reach);
+      const found = within.length
+        ? await forecastFor(sources.kv, sources.weather, place, within, budget)
+        : new Map<string, DayWeather>();
+      return {
+        place,
+        weather: found.get(date) ?? null,
+        date,
+        ...spread(found),
+      };
+    }
     const notOutYet = {
       place,
       weather: null,
@@ -164,9 +199,7 @@ async function lookUp(
           dayWords(date)
         } isn't out yet, so these outfits are dressed for ${season} there.`,
     };
-    // Far behind UTC, the last day a request may name is past the
-    // forecast's reach there: no need to ask.
-    if (date > daysAfter(todayAt(place, now), MAX_DAYS_AHEAD)) return notOutYet;
+    if (date > reach) return notOutYet;
     const days = await forecastFor(
       sources.kv,
       sources.weather,
@@ -184,6 +217,7 @@ async function lookUp(
       place,
       weather: null,
       date: dated(place),
+      ...spread(),
       notice: (season) =>
         `We couldn't get the forecast for ${name} just now, so these outfits are dressed for ${season}${
           place ? " there" : ""
@@ -228,10 +262,33 @@ export function composeContext(
   const notes = readNotes(request.notes);
   const noteRules = notes.heard.flatMap((note) => note.rules);
   const noteBands = notes.heard.flatMap((note) => note.band ?? []);
-  const wanted = rulesFrom(
-    ruleIdsFor(noteRules, noteBands, weatherBands(looked.weather)),
+  // A trip's days, or the one day; each keeps the rules the wardrobe can
+  // follow. Days that want the same rules need that many outfits with them.
+  const trip = looked.days ??
+    flowOf(request).days?.(request).map((date) => ({ date, weather: null }));
+  const days = trip ?? [{ date: looked.date, weather: looked.weather }];
+  const wanted = days.map((day) =>
+    ruleIdsFor(noteRules, noteBands, weatherBands(day.weather))
   );
-  const { kept, dropped } = followableRules(wanted, request, wardrobe, count);
+  const alike = new Map<string, number>();
+  for (const ids of wanted) {
+    const key = JSON.stringify(ids);
+    alike.set(key, (alike.get(key) ?? 0) + 1);
+  }
+  const settled = new Map(
+    [...alike].map(([key, days]) => [
+      key,
+      followableRules(
+        rulesFrom(JSON.parse(key)),
+        request,
+        wardrobe,
+        trip ? days : count,
+      ),
+    ]),
+  );
+  const keptOn = wanted.map((ids) => settled.get(JSON.stringify(ids))!.kept);
+  const kept = [...new Set(keptOn.flat())];
+  const dropped = [...new Set([...settled.values()].flatMap((s) => s.dropped))];
   const asked = requiredItems(request, itemsForRequest(request, [...wardrobe]));
   const keptIds = new Set(kept.map((rule) => rule.id));
   const followed = (ids: readonly string[]) =>
@@ -242,19 +299,57 @@ export function composeContext(
     const ids = note.band ? BAND_RULES[note.band] : note.rules;
     (followed(ids) ? applied : passedOn).push(note.label);
   }
+  const ruleIds = (rules: readonly DressRule[]) => rules.map((rule) => rule.id);
   return {
     place: publicPlace(looked.place),
     date: looked.date,
     season,
     weather: looked.weather,
     notes: { applied, passed_on: passedOn },
-    rules: kept.map((rule) => rule.id),
+    rules: ruleIds(keptOn[0]),
+    ...(trip
+      ? {
+        days: days.map((day, i) => ({
+          date: day.date,
+          weather: day.weather,
+          rules: ruleIds(keptOn[i]),
+        })),
+      }
+      : {}),
     notices: [
-      ...(looked.notice ? [looked.notice(season)] : []),
+      ...(looked.notice
+        ? [looked.notice(season)]
+        : trip && looked.place
+        ? forecastGaps(looked.place.name, days, season)
+        : []),
       ...unmetSentences(dropped),
       ...askedDespite(asked, kept),
     ],
   };
+}
+
+/** A trip's days past the forecast's reach, in a sentence. */
+function forecastGaps(
+  place: string,
+  days: readonly { date: string; weather: DayWeather | null }[],
+  season: string,
+): string[] {
+  const missing = days.filter((day) => !day.weather);
+  if (missing.length === 0) return [];
+  if (missing.length === days.length) {
+    return [
+      `The forecast for ${place} isn't out yet for these days, so the trip is dressed for ${season} there.`,
+    ];
+  }
+  const first = dayWords(missing[0].date);
+  const span = missing.length === 1
+    ? `on ${first}`
+    : `from ${first} to ${dayWords(missing.at(-1)!.date)}`;
+  return [
+    `The forecast for ${place} isn't out yet ${span}, so ${
+      missing.length === 1 ? "that day is" : "those days are"
+    } dressed for ${season} there.`,
+  ];
 }
 
 /** The pieces asked for stay in, whatever the rules forbid: said so. */

@@ -117,26 +117,29 @@ function dayLines(
         )
       }`
       : "";
-    const w = context.weather;
-    const forecast = w
-      ? `: ${Math.round(w.low_c)} to ${Math.round(w.high_c)} °C, ${w.summary}${
-        w.rain_chance === null ? "" : ` (${w.rain_chance} % chance of rain)`
-      }`
-      : "";
-    lines.push(
-      `Day: ${dayWords(context.date)}${where}, ${context.season}${forecast}.`,
-    );
-    // The excluded pieces are not offered at all; these remain to be kept.
-    const rules = rulesFrom(context.rules).filter((rule) => !rule.excludes);
-    const musts = rules.filter((rule) => !rule.shift);
-    if (musts.length) {
+    if (context.days) {
+      lines.push(`Trip${where}, ${context.season}.`);
+      context.days.forEach((day, i) => {
+        const musts = mustLabels(day.rules);
+        lines.push(
+          `Day ${i + 1}, ${dayWords(day.date)}${forecastWords(day.weather)}${
+            musts.length ? `; the outfit must have: ${musts.join("; ")}` : ""
+          }.`,
+        );
+      });
+    } else {
       lines.push(
-        `Every outfit must have: ${
-          musts.map((rule) => rule.label).join("; ")
+        `Day: ${dayWords(context.date)}${where}, ${context.season}${
+          forecastWords(context.weather)
         }.`,
       );
+      const musts = mustLabels(context.rules);
+      if (musts.length) {
+        lines.push(`Every outfit must have: ${musts.join("; ")}.`);
+      }
     }
-    for (const rule of rules.filter((rule) => rule.shift)) {
+    // The excluded pieces are not offered at all; shifts are for all days.
+    for (const rule of rulesFrom(context.rules).filter((rule) => rule.shift)) {
       lines.push(`Aim ${rule.label} than the occasion alone suggests.`);
     }
   }
@@ -147,6 +150,22 @@ function dayLines(
     );
   }
   return lines;
+}
+
+/** ": 2 to 6 °C, rain likely (80 % chance of rain)", or "" without one. */
+function forecastWords(w: JobContext["weather"]): string {
+  return w
+    ? `: ${Math.round(w.low_c)} to ${Math.round(w.high_c)} °C, ${w.summary}${
+      w.rain_chance === null ? "" : ` (${w.rain_chance} % chance of rain)`
+    }`
+    : "";
+}
+
+/** The rules left to keep (what they exclude is not offered at all). */
+function mustLabels(ids: readonly string[]): string[] {
+  return rulesFrom(ids).filter((rule) => !rule.excludes && !rule.shift).map((
+    rule,
+  ) => rule.label);
 }
 
 /** Puts the pieces together; every flow shares this shape. */

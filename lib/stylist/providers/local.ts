@@ -81,7 +81,7 @@ async function* generate(
   };
   for (const [index, planned] of outfits.entries()) {
     signal.throwIfAborted();
-    const text = describeOutfit(planned, brief, used);
+    const text = describeOutfit(planned, planned.brief ?? brief, used);
     used.titles.add(text.title);
     used.tips.add(text.tip);
     yield { type: "outfit_started", outfit_number: index + 1 };

@@ -55,6 +55,8 @@ export type PlannedOutfit = {
   items: WardrobeItem[];
   score: number;
   notes: ScoreNotes;
+  /** Its own brief, when it differs from the plan's (a trip's day). */
+  brief?: StyleBrief;
 };
 
 export type Plan = {
@@ -64,7 +66,7 @@ export type Plan = {
   best: number;
 };
 
-type Candidate = PlannedOutfit & {
+export type Candidate = PlannedOutfit & {
   ids: string[];
   base: string;
   /** What the shopper's history costs this outfit (see local_history.ts). */
@@ -254,7 +256,7 @@ function draw(
  * lean one keeps, per base and shoes, the few layers and single finishing
  * pieces that do most for it (good and fresh) and combines only those.
  */
-function enumerate(
+export function enumerate(
   pool: WardrobeItem[],
   brief: StyleBrief,
   history: History,
@@ -397,7 +399,7 @@ function keyOf(ids: readonly string[]): string {
  * A seeded stream of numbers in [0, 1) (FNV-1a of the seed, then
  * mulberry32): the same job draws the same outfits on every attempt.
  */
-function seededRandom(seed: string): () => number {
+export function seededRandom(seed: string): () => number {
   let state = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) {
     state ^= seed.charCodeAt(i);
