@@ -12,6 +12,7 @@
 import { BUILD_DIR } from "../lib/islands.ts";
 import { startTestServer } from "../tests/helpers/server.ts";
 import type { Result } from "./stats.ts";
+import { serverDay } from "../lib/client/days.ts";
 
 /** Pages the README promises ship no JavaScript at all. */
 const WITHOUT_ISLANDS = ["/", "/consider-buying"];
@@ -35,10 +36,20 @@ export async function jsSize(_: { quick: boolean }) {
     saved: true,
   });
   if (kept.status !== 201) throw new Error(`Saving a look: ${kept.status}`);
+  // A trip's reveal page adds its packing list island.
+  const tripId = await shopper.generate({
+    mode: "trip",
+    place: "Oslo",
+    start_date: serverDay(),
+    days: 5,
+    occasions: ["work"],
+  });
+  await shopper.events(tripId);
   const results: Result[] = [];
   for (
     const [id, path] of [
       ["reveal", `/reveal?job=${jobId}`],
+      ["reveal_trip", `/reveal?job=${tripId}`],
       ["looks", "/looks"],
       ["wardrobe", "/wardrobe"],
     ]
@@ -46,7 +57,9 @@ export async function jsSize(_: { quick: boolean }) {
     const page = await pageScripts(shopper, path);
     results.push({
       id: `js_${id}_gzip`,
-      metric: `JS shipped by /${id}, gzip`,
+      metric: `JS shipped by ${path.split("?")[0]}${
+        id === "reveal_trip" ? " of a trip" : ""
+      }, gzip`,
       unit: "B",
       value: page.gzip,
       goal: "≤ 16 KB (16,384 B)",

@@ -6,7 +6,7 @@
  * (CC BY 4.0) asks for the credit beside its data.
  */
 import { dayWords } from "../lib/client/days.ts";
-import type { JobContext } from "../lib/schemas.ts";
+import type { DayWeather, JobContext } from "../lib/schemas.ts";
 
 /** "−5°": a true minus sign, as weather apps print it. */
 const degrees = (celsius: number) =>
@@ -16,12 +16,23 @@ const degrees = (celsius: number) =>
  * @example contextLine(oslo) // "Oslo, Tuesday 8 December: −5° to 1°, rain likely"
  */
 export function contextLine(context: JobContext): string {
+  const { days } = context;
+  // A trip: where and from when to when; each day's card has its forecast.
+  if (days && days.length > 1) {
+    const span = `${dayWords(days[0].date)} to ${dayWords(days.at(-1)!.date)}`;
+    return context.place ? `${context.place.name}, ${span}` : span;
+  }
   const day = dayWords(context.date);
   const when = context.place ? `${context.place.name}, ${day}` : day;
   const w = context.weather;
   return w
-    ? `${when}: ${degrees(w.low_c)} to ${degrees(w.high_c)}, ${w.summary}`
+    ? `${when}: ${forecastWords(w)}`
     : `${when}: dressed for ${context.season}`;
+}
+
+/** "−5° to 1°, rain likely". */
+export function forecastWords(w: DayWeather): string {
+  return `${degrees(w.low_c)} to ${degrees(w.high_c)}, ${w.summary}`;
 }
 
 const quoted = (notes: string[]) => notes.map((n) => `“${n}”`).join(", ");
@@ -36,7 +47,9 @@ export function DayContext({ context }: { context: JobContext }) {
         <p class="muted">Also noted: {quoted(passed_on)}.</p>
       )}
       {context.notices.map((notice) => <p key={notice}>{notice}</p>)}
-      {context.weather && (
+      {(context.weather || context.days?.some((day) =>
+        day.weather
+      )) && (
         <p class="credit">
           Weather data by <a href="https://open-meteo.com/">Open-Meteo.com</a>
         </p>

@@ -61,7 +61,8 @@ export function dayRequest(day: DayState) {
   };
 }
 
-function dayChoices(today: string): [string, string][] {
+/** The days a shopper may ask for, from today, as the "When" menu says them. */
+export function dayChoices(today: string): [string, string][] {
   return Array.from({ length: MAX_DAYS_AHEAD + 1 }, (_, n) => {
     const day = daysAfter(today, n);
     if (n === 0) return [day, "Today"];

@@ -68,6 +68,18 @@ export const PLACE: Sentences = {
   many: "Keep the place to 100 characters or fewer.",
   bad: "Write the town or city on one line, with letters and punctuation.",
 };
+export const DESTINATION: Sentences = {
+  few: "Say where you are going: a town or city.",
+  many: "Keep the place to 100 characters or fewer.",
+  bad: "Write the town or city on one line, with letters and punctuation.",
+};
+export const START_DATE: Sentences = {
+  bad: "Choose a first day from today to 15 days ahead.",
+};
+export const TRIP_DAYS: Sentences = {
+  bad: "Choose a trip of 1 to 14 days.",
+};
+
 /** The day, the place and the notes every flow's form has. */
 export const DAY: Table = { date: DATE, place: PLACE, notes: NOTES };
 

@@ -15,6 +15,7 @@ const NAV = [
   { href: "/occasion", label: "Occasion" },
   { href: "/complete", label: "Complete a look" },
   { href: "/consider-buying", label: "Consider buying" },
+  { href: "/trip", label: "Trip" },
 ];
 
 export type LayoutProps = {

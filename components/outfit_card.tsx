@@ -18,6 +18,8 @@ export type OutfitCardProps = {
   headingId: string;
   /** Labels of the occasions it suits, when it was asked for several. */
   suits?: readonly string[];
+  /** A trip's day: its forecast ("−3° to 2°, rain likely"). */
+  weather?: string;
   /** A word on some pieces, by id ("No longer in your wardrobe"). */
   notes?: Readonly<Record<string, string>>;
   /**
@@ -31,13 +33,23 @@ export type OutfitCardProps = {
 };
 
 export function OutfitCard(
-  { outfit, eyebrow, headingId, suits, notes, newId, anchorIds, children }:
-    OutfitCardProps,
+  {
+    outfit,
+    eyebrow,
+    headingId,
+    suits,
+    weather,
+    notes,
+    newId,
+    anchorIds,
+    children,
+  }: OutfitCardProps,
 ) {
   return (
     <article class="card outfit-card" aria-labelledby={headingId}>
       <p class="eyebrow">{eyebrow}</p>
       <h2 id={headingId} class="outfit-title">{outfit.title}</h2>
+      {weather && <p class="outfit-suits">{weather}</p>}
       {suits?.length
         ? (
           <p class="outfit-suits">

@@ -4,11 +4,12 @@
  * It starts from the snapshot the server rendered, so a reload mid-job
  * shows what was already done and carries on from there.
  */
+import { effect } from "@preact/signals";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { LookActions } from "../components/look_actions.tsx";
 import { OutfitCard, OutfitPlaceholder } from "../components/outfit_card.tsx";
 import { ProgressBar } from "../components/progress_bar.tsx";
-import { DayContext } from "../components/day_context.tsx";
+import { DayContext, forecastWords } from "../components/day_context.tsx";
 import { dayWords, useToday } from "../lib/client/days.ts";
 import {
   createLookModel,
@@ -17,17 +18,33 @@ import {
 } from "../lib/client/looks.ts";
 import {
   createRevealModel,
+  JOB_EVENT,
+  type JobNews,
   type RevealModel,
   type RevealProps,
   TOO_LONG,
 } from "../lib/client/reveal_model.ts";
-import type { Outfit } from "../lib/schemas.ts";
+import type { DayWeather, Outfit } from "../lib/schemas.ts";
 
 export default function Reveal(props: RevealProps) {
   // One model per island instance: signals never live at module scope.
   const [model] = useState(() => createRevealModel(props));
   const { total } = props;
   useEffect(() => model.start(), []);
+  // The page's other islands (a trip's packing list, debug mode's
+  // reasoning) follow the job, so they ship only on the pages that show them.
+  useEffect(() =>
+    effect(() => {
+      dispatchEvent(
+        new CustomEvent<JobNews>(JOB_EVENT, {
+          detail: {
+            outfits: model.outfits.value,
+            reasoning: model.reasoning.value,
+            running: model.running.value,
+          },
+        }),
+      );
+    }), []);
   const today = useToday(props.today);
   const { status, outfits, running, error, gaveUp, busy } = model;
   const made = outfits.value.length;
@@ -137,6 +154,8 @@ export default function Reveal(props: RevealProps) {
               source={{ job_id: props.snapshot.job_id, outfit_number: i + 1 }}
               today={today.value}
               labels={props.occasion_labels}
+              weather={context?.days?.find((d) => d.date === outfit.date)
+                ?.weather}
               unit={props.copy.unit}
               newId={newId}
               anchorIds={anchorIds}
@@ -169,39 +188,7 @@ export default function Reveal(props: RevealProps) {
           </button>
         </div>
       )}
-
-      {props.flags.debug && <Reasoning model={model} />}
     </div>
-  );
-}
-
-/**
- * Debug mode: the stylist's reasoning, one block per outfit (the server
- * puts a blank line between them), in a box that scrolls, so the box
- * takes keyboard focus to be scrolled without a mouse.
- */
-function Reasoning({ model }: { model: RevealModel }) {
-  const text = model.reasoning.value;
-  return (
-    <section class="card reasoning">
-      <h2 id="reasoning-title">Stylist's reasoning</h2>
-      <div
-        class="reasoning-text"
-        role="region"
-        aria-labelledby="reasoning-title"
-        tabIndex={0}
-      >
-        {text
-          ? text.split(/\n\s*\n/).map((p, i) => <p key={i}>{p.trim()}</p>)
-          : (
-            <p class="muted">
-              {model.running.value
-                ? "Waiting for the stylist…"
-                : "No reasoning was recorded for this job."}
-            </p>
-          )}
-      </div>
-    </section>
   );
 }
 
@@ -215,13 +202,15 @@ const NOT_KEPT: LookSeed = {
 
 /** A finished outfit, with what the shopper can do with it. */
 function RevealCard(
-  { outfit, seed, source, today, labels, unit, newId, anchorIds }: {
+  { outfit, seed, source, today, labels, unit, weather, newId, anchorIds }: {
     outfit: Outfit;
     seed: LookSeed | null;
     source: LookSource;
     today: string;
     labels: Record<string, string>;
     unit: string;
+    /** A trip's day: its forecast. */
+    weather?: DayWeather | null;
     newId?: string;
     anchorIds?: readonly string[];
   },
@@ -237,6 +226,7 @@ function RevealCard(
         : `${unit} ${number}`}
       headingId={headingId}
       suits={outfit.occasions?.map((o) => labels[o] ?? o)}
+      weather={weather ? forecastWords(weather) : undefined}
       newId={newId}
       anchorIds={anchorIds}
     >

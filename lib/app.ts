@@ -44,6 +44,7 @@ import * as looksPage from "../routes/looks.tsx";
 import * as occasionPage from "../routes/occasion.tsx";
 import * as completePage from "../routes/complete.tsx";
 import * as considerPage from "../routes/consider-buying/index.tsx";
+import * as tripPage from "../routes/trip.tsx";
 import * as considerOutfitsPage from "../routes/consider-buying/outfits.tsx";
 import * as revealPage from "../routes/reveal.tsx";
 import * as illustration from "../routes/illustrations/item.svg.ts";
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.get("/occasion", ...occasionPage.GET);
   app.get("/complete", ...completePage.GET);
   app.get("/consider-buying", ...considerPage.GET);
+  app.get("/trip", ...tripPage.GET);
   app.get("/consider-buying/outfits", ...considerOutfitsPage.GET);
   app.get("/reveal", ...revealPage.GET);
   app.get("/api/wardrobe", ...wardrobe.GET);

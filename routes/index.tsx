@@ -28,6 +28,12 @@ const FLOWS = [
     text:
       "Thinking of a new piece? See what it would unlock with what you own.",
   },
+  {
+    href: "/trip",
+    title: "Pack for a trip",
+    text:
+      "Where and how long: an outfit for each day's forecast, and the packing list.",
+  },
 ];
 
 /** Enough to recognise a category at a glance on a phone. */

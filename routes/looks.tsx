@@ -55,6 +55,7 @@ const WAYS = [
   { href: "/occasion", label: "Dress for an occasion" },
   { href: "/complete", label: "Complete a look" },
   { href: "/consider-buying", label: "Consider buying" },
+  { href: "/trip", label: "Pack for a trip" },
 ];
 
 function NoLooks({ debug }: { debug: boolean }) {

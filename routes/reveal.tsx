@@ -8,7 +8,7 @@ import { Layout } from "../components/layout.tsx";
 import { VerdictCard } from "../components/verdict_card.tsx";
 import { define } from "../lib/define.ts";
 import { island } from "../lib/islands.ts";
-import { jobView } from "../lib/jobs/job.ts";
+import { isTerminal, jobView } from "../lib/jobs/job.ts";
 import { getOwnJob } from "../lib/jobs/store.ts";
 import { lookIdOf } from "../lib/looks/look.ts";
 import { getLooks } from "../lib/looks/store.ts";
@@ -23,10 +23,15 @@ import {
   type Outfit,
 } from "../lib/schemas.ts";
 import { flowOf } from "../lib/flows/mod.ts";
+import { getPacked } from "../lib/trips/packed.ts";
 import Reveal from "../islands/reveal.tsx";
+import PackingList from "../islands/packing_list.tsx";
+import Reasoning from "../islands/reasoning.tsx";
 import { NotFoundPage } from "./_404.tsx";
 
 const RevealIsland = island("reveal", Reveal);
+const PackingListIsland = island("packing_list", PackingList);
+const ReasoningIsland = island("reasoning", Reasoning);
 
 /**
  * Each outfit's look, if the shopper kept it. A card only needs to know
@@ -98,6 +103,20 @@ export const GET = define.createHandlers(async (c) => {
         today={serverDay()}
         occasion_labels={occasionLabels(job.request)}
       />
+      {flags.debug && (
+        <ReasoningIsland
+          reasoning={view.reasoning ?? ""}
+          running={!isTerminal(job.status)}
+        />
+      )}
+      {flow.packingList && (
+        <PackingListIsland
+          job_id={job.id}
+          outfits={view.outfits}
+          packed={await getPacked(c.get("state").kv, c.get("userId"), job.id)}
+          days={flow.count(job.request)}
+        />
+      )}
     </Layout>,
   );
 });

@@ -12,7 +12,7 @@ import {
   type JobState,
   type JobView,
 } from "../jobs/job.ts";
-import type { GenerateRequest, JobEvent } from "../schemas.ts";
+import type { GenerateRequest, JobEvent, Outfit } from "../schemas.ts";
 import { type PageFlags, sendJson, startGeneration } from "./api.ts";
 import { localDay } from "./days.ts";
 import type { LookSeed } from "./looks.ts";
@@ -60,22 +60,24 @@ export type RevealProps = {
 
 const POLL_MS = 2_000;
 const MAX_POLLS = 90;
-/** The page's job from a snapshot: the server's fold of the same log. */
+/**
+ * The page's job from a snapshot: the server's fold of the same log (the
+ * view's other fields ride along unread).
+ */
 function fromView(view: RevealSnapshot | JobView): PageJob {
-  return {
-    seq: view.last_event_id,
-    status: view.status,
-    progress: view.progress,
-    message: view.message,
-    current_outfit: view.current_outfit,
-    outfits: view.outfits,
-    context: view.context,
-    reasoning: view.reasoning ?? "",
-    result: "result" in view ? view.result : undefined,
-    error: view.error,
-    updated_at: view.updated_at,
-  };
+  return { ...view, seq: view.last_event_id, reasoning: view.reasoning ?? "" };
 }
+
+/**
+ * Dispatched on `window` by the reveal island whenever the job changes, for
+ * the page's other islands.
+ */
+export const JOB_EVENT = "stylist:job";
+export type JobNews = {
+  outfits: Outfit[];
+  reasoning: string;
+  running: boolean;
+};
 
 export const TOO_LONG =
   "Generation is taking longer than expected. Your outfits may still be on their way.";

@@ -57,6 +57,7 @@ export const considerBuyingFlow: Flow<ConsiderBuyingRequest> = {
       ],
     };
   },
+  packingList: false,
   highlights: (request) => ({ candidate: request.candidate }),
   copy: {
     ...THREE_OUTFITS.copy,

@@ -128,5 +128,7 @@ export interface Flow<R extends BaseRequest> {
   result?(request: R, outfits: readonly Outfit[]): Partial<JobResult>;
   /** What the reveal page marks on each card. */
   highlights(request: R): Highlights;
+  /** Whether its outfits come with a packing list to tick (a trip). */
+  readonly packingList: boolean;
   readonly copy: FlowCopy<R>;
 }

@@ -44,6 +44,7 @@ export const occasionFlow: Flow<OccasionRequest> = {
       }. Every outfit must suit it.`,
     ],
   }),
+  packingList: false,
   highlights: () => ({}),
   copy: {
     ...THREE_OUTFITS.copy,

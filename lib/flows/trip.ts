@@ -78,6 +78,7 @@ export const tripFlow: Flow<TripRequest> = {
   },
   result: (_, outfits) => ({ packing: packingOf(outfits) }),
   highlights: () => ({}),
+  packingList: true,
   copy: {
     heading: (request) =>
       `${request.days} day${request.days === 1 ? "" : "s"} in ${request.place}`,
