@@ -49,7 +49,7 @@ export function OutfitCard(
     <article class="card outfit-card" aria-labelledby={headingId}>
       <p class="eyebrow">{eyebrow}</p>
       <h2 id={headingId} class="outfit-title">{outfit.title}</h2>
-      {weather && <p class="outfit-suits">{weather}</p>}
+      {weather && <p class="outfit-suits outfit-weather">{weather}</p>}
       {suits?.length
         ? (
           <p class="outfit-suits">
