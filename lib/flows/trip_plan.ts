@@ -48,7 +48,7 @@ const SAME_AS_YESTERDAY = 1.5;
  */
 const SAME_BASE = 1.5;
 /** A day's outfit is never more than this below that day's best. */
-const QUALITY_MARGIN = 2.5;
+const QUALITY_MARGIN = 1.5;
 /** Draws are among outfits within this of the best value left. */
 const DRAW_BAND = 0.3;
 
