@@ -226,6 +226,26 @@ if (Deno.env.get("DOCS_SCREENSHOTS")) {
         const complete = jobOf(page);
         await act(page, button(cards.nth(0), "Save"));
 
+        // A trip: four days in Oslo, day by day, and the packing list with
+        // a piece already ticked.
+        await open(page, `${url}/trip`);
+        await page.getByLabel("Where are you going?").fill("Oslo");
+        await page.getByLabel("How many days").selectOption("4");
+        await page.getByLabel("Work", { exact: true }).check();
+        await blur(page);
+        await shoot(page, `trip-form-${size}.png`, true);
+        await page.getByRole("button", { name: "Plan my trip" }).click();
+        await page.locator('.reveal[data-status="complete"]').waitFor({
+          timeout: 30_000,
+        });
+        await Promise.all([
+          page.waitForResponse((r) => r.url().endsWith("/packing")),
+          page.getByRole("region", { name: "Packing list" }).getByRole(
+            "checkbox",
+          ).first().click(),
+        ]);
+        await shoot(page, `trip-reveal-${size}.png`, true);
+
         // Debug mode: the reasoning, one block per outfit.
         await open(page, `${url}/occasion?debug=true`);
         await page.getByLabel("Work", { exact: true }).check();
