@@ -235,6 +235,43 @@ Deno.test("[trip] a wardrobe with one base wears it again rather than leave a da
   assert.equal(short.outfits.length, 2);
 });
 
+Deno.test("[trip] a day that could wear any coat leaves the one rain coat to the wet days that need it", () => {
+  // Day 1 is cold (any coat), days 2 and 3 wet (a rain coat). Only two
+  // outfits have the trench; a plan that gives it to day 1 leaves day 3
+  // with nothing, though the blazer would have done for day 1.
+  const wardrobe = [
+    makeItem("tee", "top", { colors: ["white"], formality: 2 }),
+    makeItem("jeans", "bottom", { colors: ["denim"], formality: 2 }),
+    makeItem("sneakers", "shoes", { colors: ["white"], formality: 2 }),
+    makeItem("loafers", "shoes", { colors: ["brown"], formality: 2 }),
+    makeItem("trench", "outerwear", {
+      name: "Beige trench coat",
+      colors: ["beige"],
+      formality: 2,
+    }),
+    makeItem("blazer", "outerwear", {
+      name: "Navy wool blazer",
+      colors: ["navy"],
+      formality: 4,
+    }),
+  ];
+  const request = tripRequest(["casual"], 3);
+  const context = tripContext(request, [COLD_DRY, RAIN, RAIN], wardrobe);
+  assert.deepEqual(context.notices, [], "every day's rules can be kept");
+  for (const seed of SEEDS) {
+    const { outfits } = plan(request, context, seed, {}, wardrobe);
+    assert.equal(outfits.length, 3, `${seed}: every day dressed`);
+    outfits.forEach((outfit, d) =>
+      assert.equal(
+        ruleProblem(outfit.items, rulesFrom(context.days![d].rules)),
+        null,
+        `${seed}: day ${d + 1}`,
+      )
+    );
+    assert.ok(ids(outfits[0].items).includes("blazer"), seed);
+  }
+});
+
 Deno.test("[trip] resuming with the days already dressed plans only the days left, for their own weather", () => {
   // Days 3 to 5 want what days 1 and 2 do not: no coat on a hot day 3, a
   // rain layer on day 4, so a plan that started over from day 1 would show.
