@@ -60,9 +60,10 @@ export const tripFlow: Flow<TripRequest> = {
   occasions: (request) => request.occasions,
   prompt: (request, wardrobe) => ({
     enc: encodeWardrobe(wardrobe),
-    rule: "Outfit k is for day k of the trip, in order, dressed for that " +
-      "day. Pack light: reuse pieces across days so the whole trip needs " +
-      "as few pieces as possible, but never the same outfit twice.",
+    rule: "The outfits are for the trip's days listed, one each, in that " +
+      "order, each dressed for its day. Pack light: reuse pieces across " +
+      "days so the whole trip needs as few pieces as possible, but never " +
+      "the same outfit twice.",
     ask: [
       `Trip: ${request.days} day${request.days === 1 ? "" : "s"} in ${
         JSON.stringify(request.place)

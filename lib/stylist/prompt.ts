@@ -104,6 +104,8 @@ function quoted(text: string): string {
 function dayLines(
   request: GenerateRequest,
   context: JobContext | undefined,
+  /** Outfits already made: a trip's days before these are dressed. */
+  done: number,
 ): string[] {
   const lines: string[] = [];
   if (context) {
@@ -119,12 +121,15 @@ function dayLines(
       : "";
     if (context.days) {
       lines.push(`Trip${where}, ${context.season}.`);
-      context.days.forEach((day, i) => {
-        const musts = mustLabels(day.rules);
+      // Only the days still to dress; what a day forbids is said, since a
+      // piece another day allows is offered.
+      context.days.slice(done).forEach((day, i) => {
+        const musts = rulesFrom(day.rules).filter((rule) => !rule.shift)
+          .map((rule) => rule.label);
         lines.push(
-          `Day ${i + 1}, ${dayWords(day.date)}${forecastWords(day.weather)}${
-            musts.length ? `; the outfit must have: ${musts.join("; ")}` : ""
-          }.`,
+          `Day ${done + i + 1}, ${dayWords(day.date)}${
+            forecastWords(day.weather)
+          }${musts.length ? `; its outfit: ${musts.join("; ")}` : ""}.`,
         );
       });
     } else {
@@ -187,7 +192,7 @@ function assemble(
     ...enc.lines,
     "",
     ...ask,
-    ...dayLines(request, options.context),
+    ...dayLines(request, options.context, options.avoid?.length ?? 0),
     ...historyLines(options.taste, enc),
     ...avoidLines(options.avoid ?? [], enc.shortOf),
     ...(options.angle

@@ -249,3 +249,46 @@ Deno.test("[prompt] consider buying: the verdict's facts reach the model", () =>
     !buildPrompt(request, wardrobe, { now }).user.includes("Our check"),
   );
 });
+
+Deno.test("[prompt] a trip taken over after two days lists only the days still to dress", () => {
+  const request = {
+    mode: "trip" as const,
+    place: "Oslo",
+    start_date: "2026-12-08",
+    days: 3,
+    occasions: ["work" as const],
+    include_reasoning: false,
+    parallel: false,
+  };
+  const day = (date: string, rules: string[]) => ({
+    date,
+    weather: null,
+    rules,
+  });
+  const context = {
+    place: null,
+    date: "2026-12-08",
+    season: "winter" as const,
+    weather: null,
+    notes: { applied: [], passed_on: [] },
+    rules: [],
+    notices: [],
+    days: [
+      day("2026-12-08", []),
+      day("2026-12-09", []),
+      day("2026-12-10", ["no-suede"]),
+    ],
+  };
+  const made = wardrobe.slice(0, 2).map((item) => ({
+    item_ids: [item.id],
+    title: item.name,
+  }));
+  const { user } = buildPrompt(request, wardrobe, {
+    context,
+    avoid: made,
+    count: 1,
+  });
+  assert.doesNotMatch(user, /Day [12], /);
+  assert.match(user, /Day 3, Thursday 10 December; its outfit: no suede\./);
+  assert.match(user, /Return exactly 1 outfit\./);
+});
