@@ -257,7 +257,7 @@ browserTest(
     const header = await page.locator(".site-header").boundingBox();
     assert.ok(header && header.height <= 56, `header ${header?.height} px`);
     const links = page.locator(".site-nav a");
-    assert.equal(await links.count(), 6);
+    assert.equal(await links.count(), 7);
     const boxes = await links.evaluateAll((as) =>
       as.map((a) => {
         const r = a.getBoundingClientRect();
