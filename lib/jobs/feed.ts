@@ -4,20 +4,30 @@
  * `list` of new events per commit, not ten of each), and the runner that
  * must hear at once when the job is cancelled or taken over.
  *
- * The feed keeps the job's latest snapshot and, while some subscriber wants
- * them, its events in memory; each subscriber takes from that copy what it
- * has not seen yet. The last subscriber to leave closes the watch.
+ * The feed keeps the job's latest snapshot and, while some stream follows
+ * it, its events in memory. On each change it hands every stream what that
+ * stream has not had yet, at once and in one chunk, encoded once for all the
+ * streams at the same point (`sse.ts`): a stream is a sink the feed pushes
+ * to, not a loop of its own that wakes, waits and re-encodes per commit. The
+ * last subscriber to leave closes the watch.
  */
 import { keys } from "../kv.ts";
 import { isTerminal, type Job } from "./job.ts";
 import { listEvents } from "./store.ts";
 import type { JobEvent } from "../schemas.ts";
+import { FrameLog } from "./sse.ts";
 
-/** What a stream sees: the log so far, and whether more can come. */
-export type FeedState = {
-  events: readonly JobEvent[];
-  /** The job ended (or vanished): once these events are sent, stop. */
-  ended: boolean;
+/** A stream, as the feed sees it (see `JobFeeds.follow`). */
+export type StreamSink = {
+  /** The sequence number of the last event it has (the resume point). */
+  lastSent: number;
+  /** Sends the frames of the events after `lastSent` (a shared buffer). */
+  send(chunk: Uint8Array): void;
+  /**
+   * Nothing more comes: the job ended or vanished, the watch broke or the
+   * server is shutting down. Called once, after the last `send`.
+   */
+  end(): void;
 };
 
 /**
@@ -32,6 +42,10 @@ export type FeedChange = {
 
 class JobFeed {
   #events: JobEvent[] = [];
+  #frames = new FrameLog();
+  #sinks = new Set<StreamSink>();
+  /** Streams waiting for the log to be read before their first send. */
+  #joining = new Set<StreamSink>();
   /** Whether `#events` holds the log from its start (someone reads it). */
   #eventsLoaded = false;
   /** The catch-up under way, if any (see #catchUp). */
@@ -64,10 +78,6 @@ class JobFeed {
       });
   }
 
-  get state(): FeedState {
-    return { events: this.#events, ended: this.#ended };
-  }
-
   get change(): FeedChange {
     return {
       job: this.#job,
@@ -76,24 +86,77 @@ class JobFeed {
     };
   }
 
-  get version(): number {
-    return this.#version;
-  }
-
   /** Resolves at the next change after `version` (at once if there was one). */
   changedSince(version: number): Promise<void> {
     return version === this.#version ? this.#pulse.promise : Promise.resolve();
   }
 
-  /** A stream joined: from now on the events are read, from the start. */
-  async wantEvents(): Promise<void> {
-    if (this.#eventsLoaded) return;
+  /**
+   * A stream joined: from now on the events are read, from the start.
+   * Resolves once the log is read up to the snapshot last seen, for this
+   * stream or the one whose read is under way.
+   */
+  #wantEvents(): Promise<void> {
+    if (this.#eventsLoaded) return this.#catching;
     this.#eventsLoaded = true;
-    await this.#catchUp(this.#job?.seq ?? Infinity);
+    return this.#catchUp(this.#job?.seq ?? Infinity);
   }
 
   close(): void {
     this.#reader.cancel().catch(() => {});
+  }
+
+  /**
+   * A stream joins: once the log is read it gets what it lacks, then
+   * everything new as it comes.
+   */
+  async addSink(sink: StreamSink): Promise<void> {
+    this.#joining.add(sink);
+    try {
+      await this.#wantEvents();
+    } catch (err) {
+      if (!this.#joining.delete(sink)) return;
+      console.error(`Stream of job "${this.jobId}" failed:`, err);
+      sink.end();
+      return;
+    }
+    // It left while the log was read.
+    if (!this.#joining.delete(sink)) return;
+    this.#sinks.add(sink);
+    this.#deliverTo(sink);
+  }
+
+  /** The stream left (or was ended): nothing more is sent to it. */
+  removeSink(sink: StreamSink): void {
+    this.#joining.delete(sink);
+    this.#sinks.delete(sink);
+  }
+
+  /** Every stream gets what is new; once the job has ended, they end. */
+  #deliver(): void {
+    for (const sink of this.#sinks) this.#deliverTo(sink);
+  }
+
+  #deliverTo(sink: StreamSink): void {
+    try {
+      // The feed holds the log from its start and sequence numbers run
+      // 1, 2, 3… without a gap, so what is new starts at index lastSent.
+      const chunk = this.#frames.chunkFrom(this.#events, sink.lastSent);
+      if (chunk) {
+        sink.lastSent = this.#events.length;
+        sink.send(chunk);
+      }
+    } catch (err) {
+      // One stream that cannot take its frames must not stop the others.
+      console.error(`Stream of job "${this.jobId}" failed:`, err);
+      this.#sinks.delete(sink);
+      sink.end();
+      return;
+    }
+    if (this.#ended) {
+      this.#sinks.delete(sink);
+      sink.end();
+    }
   }
 
   /**
@@ -137,19 +200,15 @@ class JobFeed {
   }
 
   #notify() {
+    this.#deliver();
     this.#version++;
     this.#pulse.resolve();
     this.#pulse = Promise.withResolvers<void>();
   }
 }
 
-/** A subscriber's handle on a job's feed. */
+/** A runner's handle on a job's feed. */
 export type Subscription = {
-  /**
-   * Waits for events after `afterSeq` or the end of the job; resolves with
-   * the feed's state, or null once the subscription is closed.
-   */
-  next(afterSeq: number): Promise<FeedState | null>;
   /**
    * Waits for a change of the job after `afterVersion` (the first call, with
    * -1, resolves once the watch has read the job); null once closed.
@@ -163,69 +222,71 @@ export class JobFeeds {
   #feeds = new Map<string, JobFeed>();
   /** Live count of open watches (one per watched job), for tests and monitoring. */
   openWatches = 0;
-  /** Every open stream's subscription, so a shutdown can end them all. */
+  /** Every open stream's way to end, so a shutdown can end them all. */
   #streams = new Set<() => void>();
   /** A shutdown began: streams that join now end at once. */
   #streamsClosed = false;
 
   /**
-   * Follows a job. `events: false` is for a runner, which needs only the
-   * snapshot: the feed then reads no events for it.
+   * Follows a job for a runner, which needs only the snapshot: the feed
+   * reads no events for it.
    */
-  subscribe(
-    kv: Deno.Kv,
-    jobId: string,
-    { events = true }: { events?: boolean } = {},
-  ): Subscription {
-    // A stream that arrives during a shutdown (its request was already in
-    // the handler) ends at once, or it would hold the server open.
-    if (events && this.#streamsClosed) return CLOSED;
-    let feed = this.#feeds.get(jobId);
-    if (!feed || feed.failed) {
-      feed = new JobFeed(kv, jobId, this);
-      this.#feeds.set(jobId, feed);
-    }
-    feed.subscribers++;
+  subscribe(kv: Deno.Kv, jobId: string): Subscription {
+    const { feed, release } = this.#acquire(kv, jobId);
     const closed = Promise.withResolvers<null>();
     let open = true;
-    const active = feed;
-    const loaded = events ? active.wantEvents() : Promise.resolve();
+    return {
+      change: async (afterVersion) => {
+        while (open) {
+          const now = feed.change;
+          if (now.version > Math.max(0, afterVersion)) return now;
+          await Promise.race([feed.changedSince(now.version), closed.promise]);
+        }
+        return null;
+      },
+      close: () => {
+        if (!open) return;
+        open = false;
+        closed.resolve(null);
+        release();
+      },
+    };
+  }
+
+  /**
+   * Follows a job for a stream: `sink` gets the events after `after` (its
+   * resume point), then each new one, until it is ended. Returns the function
+   * that lets go (the client left); after `end` it does nothing.
+   */
+  follow(
+    kv: Deno.Kv,
+    jobId: string,
+    sink: { after: number } & Pick<StreamSink, "send" | "end">,
+  ): () => void {
+    // A stream that arrives during a shutdown (its request was already in
+    // the handler) ends at once, or it would hold the server open.
+    if (this.#streamsClosed) {
+      sink.end();
+      return () => {};
+    }
+    const { feed, release } = this.#acquire(kv, jobId);
+    let open = true;
     const close = () => {
       if (!open) return;
       open = false;
-      this.#streams.delete(close);
-      closed.resolve(null);
-      if (--active.subscribers === 0) {
-        if (this.#feeds.get(jobId) === active) this.#feeds.delete(jobId);
-        active.close();
-      }
+      this.#streams.delete(end);
+      feed.removeSink(watched);
+      release();
     };
-    if (events) this.#streams.add(close);
-    return {
-      next: async (afterSeq) => {
-        await loaded;
-        while (open) {
-          const version = active.version;
-          const state = active.state;
-          const fresh = (state.events.at(-1)?.seq ?? 0) > afterSeq;
-          if (fresh || state.ended) return state;
-          await Promise.race([active.changedSince(version), closed.promise]);
-        }
-        return null;
-      },
-      change: async (afterVersion) => {
-        while (open) {
-          const now = active.change;
-          if (now.version > Math.max(0, afterVersion)) return now;
-          await Promise.race([
-            active.changedSince(now.version),
-            closed.promise,
-          ]);
-        }
-        return null;
-      },
-      close,
+    const end = () => {
+      close();
+      sink.end();
     };
+    // The feed ends the stream through this, which lets go of the feed too.
+    const watched: StreamSink = { lastSent: sink.after, send: sink.send, end };
+    this.#streams.add(end);
+    feed.addSink(watched);
+    return close;
   }
 
   /**
@@ -235,13 +296,27 @@ export class JobFeeds {
    */
   closeStreams(): void {
     this.#streamsClosed = true;
-    for (const close of [...this.#streams]) close();
+    for (const end of [...this.#streams]) end();
+  }
+
+  /** The job's feed, one more subscriber on it, and the way to leave. */
+  #acquire(kv: Deno.Kv, jobId: string) {
+    let feed = this.#feeds.get(jobId);
+    if (!feed || feed.failed) {
+      feed = new JobFeed(kv, jobId, this);
+      this.#feeds.set(jobId, feed);
+    }
+    feed.subscribers++;
+    const active = feed;
+    let left = false;
+    const release = () => {
+      if (left) return;
+      left = true;
+      if (--active.subscribers === 0) {
+        if (this.#feeds.get(jobId) === active) this.#feeds.delete(jobId);
+        active.close();
+      }
+    };
+    return { feed: active, release };
   }
 }
-
-/** What a stream gets once streams are closed: nothing, and the end. */
-const CLOSED: Subscription = {
-  next: () => Promise.resolve(null),
-  change: () => Promise.resolve(null),
-  close: () => {},
-};

@@ -5,22 +5,103 @@ import { appendEvents, cancelJob, getJob } from "./store.ts";
 import { storeWithJobs } from "./test_jobs.ts";
 import { delay } from "../delay.ts";
 
+const decoder = new TextDecoder();
+
+/**
+ * A stream as the feed sees it: the chunks it was sent, the sequence
+ * numbers in them (from their `id:` lines), and whether it was ended.
+ */
+function follow(feeds: JobFeeds, kv: Deno.Kv, jobId: string, after = 0) {
+  const chunks: Uint8Array[] = [];
+  const ended = Promise.withResolvers<void>();
+  let endedCount = 0;
+  const close = feeds.follow(kv, jobId, {
+    after,
+    send: (chunk) => chunks.push(chunk),
+    end: () => {
+      endedCount++;
+      ended.resolve();
+    },
+  });
+  const seqs = () =>
+    chunks.flatMap((chunk) =>
+      [...decoder.decode(chunk).matchAll(/^id: (\d+)$/gm)].map((m) =>
+        Number(m[1])
+      )
+    );
+  /** Resolves once the stream holds events up to `seq`. */
+  const upTo = (seq: number) =>
+    waitFor(() => (seqs().at(-1) ?? 0) >= seq, { what: `event ${seq}` });
+  return {
+    chunks,
+    seqs,
+    upTo,
+    ended: ended.promise,
+    get endedCount() {
+      return endedCount;
+    },
+    close,
+  };
+}
+
+const progress = (n: number) => ({
+  type: "progress" as const,
+  data: { progress: 10 + n, message: `Step ${n}`, current_outfit: 0 },
+});
+
 Deno.test("[feed] streams and the runner of a job share one watch", async () => {
   using store = await storeWithJobs();
   const [jobId] = store.ids;
   const feeds = new JobFeeds();
-  const runner = feeds.subscribe(store.kv, jobId, { events: false });
+  const runner = feeds.subscribe(store.kv, jobId);
   const tabs = [
-    feeds.subscribe(store.kv, jobId),
-    feeds.subscribe(store.kv, jobId),
+    follow(feeds, store.kv, jobId),
+    follow(feeds, store.kv, jobId),
   ];
   assert.equal(feeds.openWatches, 1);
-  const first = await tabs[0].next(0);
-  assert.deepEqual(first?.events.map((e) => e.seq), [1]);
+  await tabs[0].upTo(1);
+  assert.deepEqual(tabs[0].seqs(), [1]);
   const change = await runner.change(-1);
   assert.equal(change?.job?.id, jobId);
-  for (const s of [runner, ...tabs]) s.close();
+  runner.close();
+  for (const tab of tabs) tab.close();
   // Closing takes the watch's next tick.
+  await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
+});
+
+Deno.test("[feed] streams at one point of the log share one encoded chunk; each gets every event once, from its own resume point", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  const feeds = new JobFeeds();
+  const tabs = Array.from({ length: 3 }, () => follow(feeds, store.kv, jobId));
+  for (const tab of tabs) await tab.upTo(1);
+  let entry = (await getJob(store.kv, jobId))!;
+  for (let n = 1; n <= 5; n++) {
+    entry = (await appendEvents(store.kv, entry, [progress(n)]))!;
+    for (const tab of tabs) await tab.upTo(entry.job.seq);
+  }
+  // One commit with two events: one chunk for both.
+  entry = (await appendEvents(store.kv, entry, [progress(6), progress(7)]))!;
+  for (const tab of tabs) await tab.upTo(entry.job.seq);
+  for (const tab of tabs) {
+    assert.deepEqual(tab.seqs(), [1, 2, 3, 4, 5, 6, 7, 8]);
+    assert.equal(tab.chunks.length, 7);
+  }
+  for (let i = 0; i < tabs[0].chunks.length; i++) {
+    assert.equal(tabs[1].chunks[i], tabs[0].chunks[i], `chunk ${i} shared`);
+    assert.equal(tabs[2].chunks[i], tabs[0].chunks[i], `chunk ${i} shared`);
+  }
+  // A reconnect with Last-Event-ID 5: the rest in one chunk, then live.
+  const resumed = follow(feeds, store.kv, jobId, 5);
+  await resumed.upTo(8);
+  assert.deepEqual(resumed.seqs(), [6, 7, 8]);
+  assert.equal(resumed.chunks.length, 1);
+  await cancelJob(store.kv, jobId, "shopper");
+  for (const tab of [...tabs, resumed]) {
+    await tab.ended;
+    assert.deepEqual(tab.seqs().slice(-2), [8, 9]);
+    assert.equal(tab.endedCount, 1);
+  }
   await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
 });
 
@@ -28,19 +109,14 @@ Deno.test("[feed] a stream that joins late gets the whole log, even after a runn
   using store = await storeWithJobs();
   const [jobId] = store.ids;
   const feeds = new JobFeeds();
-  const runner = feeds.subscribe(store.kv, jobId, { events: false });
+  const runner = feeds.subscribe(store.kv, jobId);
   await runner.change(-1);
   const entry = (await getJob(store.kv, jobId))!;
-  assert.ok(
-    await appendEvents(store.kv, entry, [{
-      type: "progress",
-      data: { progress: 10, message: "Looking", current_outfit: 0 },
-    }]),
-  );
+  assert.ok(await appendEvents(store.kv, entry, [progress(0)]));
   await runner.change(1);
-  const tab = feeds.subscribe(store.kv, jobId);
-  const state = await tab.next(0);
-  assert.deepEqual(state?.events.map((e) => e.seq), [1, 2]);
+  const tab = follow(feeds, store.kv, jobId);
+  await tab.upTo(2);
+  assert.deepEqual(tab.seqs(), [1, 2]);
   runner.close();
   tab.close();
 });
@@ -49,24 +125,37 @@ Deno.test("[feed] a shutdown ends every stream, and any stream that joins after 
   using store = await storeWithJobs();
   const [jobId] = store.ids;
   const feeds = new JobFeeds();
-  const tab = feeds.subscribe(store.kv, jobId);
-  const runner = feeds.subscribe(store.kv, jobId, { events: false });
-  await tab.next(0);
+  const tab = follow(feeds, store.kv, jobId);
+  const runner = feeds.subscribe(store.kv, jobId);
+  await tab.upTo(1);
   const first = await runner.change(-1);
-  const waiting = tab.next(1);
   feeds.closeStreams();
-  assert.equal(await waiting, null);
-  // A request that was already in the stream handler subscribes now: it
-  // must end at once, or the server could not finish shutting down.
-  const late = feeds.subscribe(store.kv, jobId);
-  assert.equal(await late.next(0), null);
+  await tab.ended;
+  // A request that was already in the stream handler follows now: it must
+  // end at once, or the server could not finish shutting down.
+  const late = follow(feeds, store.kv, jobId);
+  assert.equal(late.endedCount, 1);
+  assert.deepEqual(late.seqs(), []);
   // The runner still hears about the job (a cancel during the drain).
   const cancelling = runner.change(first!.version);
   await cancelJob(store.kv, jobId, "shopper");
   const change = await cancelling;
   assert.equal(change?.job?.status, "cancelled");
+  assert.deepEqual(tab.seqs(), [1], "nothing after its end");
+  assert.equal(tab.endedCount, 1);
   runner.close();
   assert.equal(feeds.openWatches, 0);
+});
+
+Deno.test("[feed] a stream that leaves while the log is read gets nothing and lets go of the watch", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  const feeds = new JobFeeds();
+  const tab = follow(feeds, store.kv, jobId);
+  tab.close();
+  await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
+  assert.deepEqual(tab.seqs(), []);
+  assert.equal(tab.endedCount, 0);
 });
 
 Deno.test("[feed] a job's first stream reads the log once, even when the watch wakes during that read", async () => {
@@ -104,14 +193,16 @@ Deno.test("[feed] a job's first stream reads the log once, even when the watch w
     },
   });
   const feeds = new JobFeeds();
-  const tab = feeds.subscribe(kv, jobId);
-  assert.deepEqual((await tab.next(0))?.events.map((e) => e.seq), [1]);
+  const tab = follow(feeds, kv, jobId);
+  await tab.upTo(1);
+  assert.deepEqual(tab.seqs(), [1]);
   const { job, versionstamp } = (await getJob(store.kv, jobId))!;
   await appendEvents(store.kv, { job, versionstamp }, [{
     type: "progress",
     data: { progress: 10, message: "Looking", current_outfit: 0 },
   }]);
-  assert.deepEqual((await tab.next(1))?.events.map((e) => e.seq), [1, 2]);
+  await tab.upTo(2);
+  assert.deepEqual(tab.seqs(), [1, 2]);
   assert.equal(lists, 2, "the log once, then the new event");
   tab.close();
 });

@@ -100,7 +100,7 @@ export class JobRunner {
     if (!claimed) return;
     const writer = new JobWriter(kv, claimed, { leaseMs, reasoningFlushMs });
     // A cancel must stop the work now, not at its next write.
-    const subscription = feeds.subscribe(kv, jobId, { events: false });
+    const subscription = feeds.subscribe(kv, jobId);
     this.#watchForLoss(subscription, claimed, abort);
     try {
       const max = this.#options.maxAttempts ?? MAX_ATTEMPTS;

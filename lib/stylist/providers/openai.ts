@@ -11,6 +11,7 @@ import type { TokenUsage } from "../../schemas.ts";
 import { ModelError, toModelError } from "./openai_errors.ts";
 import { delay } from "../../delay.ts";
 import { retryDelayMs } from "./openai_retry.ts";
+import { compactFetch } from "../../compact_fetch.ts";
 
 export { ModelError, type ModelErrorKind } from "./openai_errors.ts";
 
@@ -102,6 +103,8 @@ export function createOpenAIStreamer(options: OpenAIOptions): TextStreamer {
     // The SDK's timeout only covers the wait for response headers on a
     // stream; our first-token timer is the real one, this is a backstop.
     timeout: settings.firstTokenTimeoutMs + 1_000,
+    // A streamed reply is hundreds of tiny reads: see lib/compact_fetch.ts.
+    fetch: compactFetch,
   });
   // OpenAI deprecated `max_tokens` and its reasoning models reject it, but
   // compatible servers (vLLM, Ollama, llama.cpp, LM Studio…) all read
