@@ -13,6 +13,9 @@ import type { GenerateRequest } from "../lib/schemas.ts";
 import { createLocalStylist } from "../lib/stylist/providers/local.ts";
 import { resetWardrobe } from "../lib/wardrobe.ts";
 import { outfitRunner } from "../workers/outfit_worker.ts";
+import { daysAfter, serverDay } from "../lib/client/days.ts";
+import { tripFlow } from "../lib/flows/trip.ts";
+import { setPacked } from "../lib/trips/packed.ts";
 
 const REQUEST: GenerateRequest = {
   mode: "occasion",
@@ -97,6 +100,70 @@ Deno.test("[expiry] job records, events and their indexes expire after 24 h; war
         "job_quota",
       ]
     ) assert.ok(seen.has(what), `a "${what}" row was checked`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("[expiry] a trip's job, log and ticked packing list are kept until the day after the trip, not only a day", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "stylist-expiry-" });
+  const path = `${dir}/stylist.kv`;
+  try {
+    const kv = await Deno.openKv(path);
+    const userId = crypto.randomUUID();
+    await resetWardrobe(kv, userId);
+    const request = {
+      mode: "trip" as const,
+      place: "Oslo",
+      start_date: daysAfter(serverDay(), 10),
+      days: 5,
+      occasions: ["work" as const],
+      include_reasoning: false,
+      parallel: false,
+    };
+    const keepUntil = tripFlow.keepUntil!(request);
+    // Ten days ahead for five days: kept 16 days and more, far past a day.
+    assert.ok(keepUntil - Date.now() > 15 * JOB_TTL_MS);
+    const created = await createJob(kv, {
+      userId,
+      request,
+      keepUntil,
+      enqueue: false,
+    });
+    assert.equal(created.kind, "created");
+    const jobId = created.job.id;
+    await outfitRunner({
+      kv,
+      stylists: { stylist: createLocalStylist() },
+      leaseMs: 30_000,
+    }).run(jobId);
+    const job = (await getJob(kv, jobId))!.job;
+    assert.equal(job.status, "complete");
+    await setPacked(kv, job, job.outfits[0].item_ids[0], true);
+    kv.close();
+
+    const db = new DatabaseSync(path, { readOnly: true });
+    const rows = db.prepare("SELECT k, expiration_ms FROM kv").all() as {
+      k: Uint8Array;
+      expiration_ms: number;
+    }[];
+    db.close();
+    const kept = rows.filter((row) =>
+      ["jobs", "job_events", "packed"].includes(kind(row.k))
+    );
+    assert.deepEqual(
+      [...new Set(kept.map((row) => kind(row.k)))].sort(),
+      ["job_events", "jobs", "packed"],
+    );
+    for (const row of kept) {
+      // Written just now with the time left until then.
+      assert.ok(
+        Math.abs(row.expiration_ms - keepUntil) < 60_000,
+        `${kind(row.k)} kept until the day after the trip (off by ${
+          row.expiration_ms - keepUntil
+        } ms)`,
+      );
+    }
   } finally {
     await Deno.remove(dir, { recursive: true });
   }

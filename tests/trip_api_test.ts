@@ -474,6 +474,12 @@ Deno.test("[trip] the packing list's ticks are the shopper's own, per trip", asy
     [0, 1, 2].map((i) => daysAfter(tomorrow(), i)),
   );
   const [a, b] = result.packing!.items.map((item) => item.id);
+  // The list (and the page) last until the day after the trip, not a day.
+  const lastDay = daysAfter(tomorrow(), 2);
+  assert.equal(
+    (await getJob(server.kv, jobId))?.job.keep_until,
+    Date.parse(`${daysAfter(lastDay, 2)}T14:00:00Z`),
+  );
   const url = `/api/jobs/${jobId}/packing`;
   const tick = (itemId: unknown, packed: unknown, who = shopper) =>
     who.send("PUT", url, { item_id: itemId, packed });

@@ -124,6 +124,11 @@ export interface Flow<R extends BaseRequest> {
   outfitExtras?(index: number, context: JobContext | undefined): Partial<
     Pick<Outfit, "date">
   >;
+  /**
+   * Until when (ms since epoch) the job must be kept, when a day is not
+   * enough: a trip's outfits and packing list, until it is over.
+   */
+  keepUntil?(request: R): number;
   /** What the job's result adds to its outfits (a trip's packing list). */
   result?(request: R, outfits: readonly Outfit[]): Partial<JobResult>;
   /** What the reveal page marks on each card. */

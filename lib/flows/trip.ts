@@ -78,6 +78,9 @@ export const tripFlow: Flow<TripRequest> = {
     return date ? { date } : {};
   },
   result: (_, outfits) => ({ packing: packingOf(outfits) }),
+  // The day after the last, wherever on Earth the trip is.
+  keepUntil: (request) =>
+    Date.parse(`${daysAfter(request.start_date, request.days + 1)}T14:00:00Z`),
   highlights: () => ({}),
   packingList: true,
   copy: {

@@ -43,6 +43,11 @@ export type Job = {
   stylist?: string;
   /** Delivery attempts that claimed the job. */
   attempts: number;
+  /**
+   * Kept at least until then (ms since epoch), not only a day: a trip's
+   * reveal page and packing list last until the trip is over.
+   */
+  keep_until?: number;
   /** The worker that holds the job, and until when (ms since epoch). */
   lease?: { token: string; until: number };
 };

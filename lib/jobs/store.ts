@@ -25,6 +25,14 @@ export type JobEntry = { job: Job; versionstamp: string };
 
 const ttl = { expireIn: JOB_TTL_MS };
 
+/**
+ * How long a job's record and log are kept: a day from each write, or until
+ * its `keep_until` when that is later (a trip, until a day after it ends).
+ */
+export function jobTtl(job: Pick<Job, "keep_until">, now = Date.now()) {
+  return { expireIn: Math.max(JOB_TTL_MS, (job.keep_until ?? 0) - now) };
+}
+
 export type CreateJobOptions = {
   userId: string;
   request: GenerateRequest;
@@ -36,6 +44,8 @@ export type CreateJobOptions = {
   idempotencyKey?: string;
   /** False when the store has no queue: the sweep will find the job. */
   enqueue?: boolean;
+  /** Keep the job at least until then (ms since epoch): its flow's call. */
+  keepUntil?: number;
   /**
    * The flow's first events (consider buying's verdict), logged right after
    * "Getting ready…" in the creating commit, so they reach the shopper
@@ -100,13 +110,14 @@ export async function createJob(
     }
     const { job, events } = newJob(userId, options, now);
     const message: JobMessage = { jobId: job.id };
+    const kept = jobTtl(job, now);
     const op = kv.atomic()
       .check({ key: keys.job(job.id), versionstamp: null })
       .check(quota)
-      .set(keys.job(job.id), job, ttl)
+      .set(keys.job(job.id), job, kept)
       .set(keys.activeJob(userId, job.id), now, ttl);
     for (const event of events) {
-      op.set(keys.jobEvent(job.id, event.seq), event, ttl);
+      op.set(keys.jobEvent(job.id, event.seq), event, kept);
     }
     if (options.enqueue ?? true) op.enqueue(message);
     if (admitted) op.set(quotaKey, admitted, { expireIn: QUOTA_TTL_MS });
@@ -157,9 +168,9 @@ async function replayOf(
 /** A job record as the API creates it, with its first events folded in. */
 function newJob(
   userId: string,
-  { request, events: first = [] }: Pick<
+  { request, events: first = [], keepUntil }: Pick<
     CreateJobOptions,
-    "request" | "events"
+    "request" | "events" | "keepUntil"
   >,
   now: number,
 ) {
@@ -178,6 +189,7 @@ function newJob(
     outfits: [],
     reasoning: "",
     attempts: 0,
+    ...(keepUntil ? { keep_until: keepUntil } : {}),
   };
   const queued: NewJobEvent = {
     type: "progress",
@@ -259,7 +271,7 @@ export async function claimJob(
   };
   const res = await kv.atomic()
     .check({ key: keys.job(jobId), versionstamp: entry.versionstamp })
-    .set(keys.job(jobId), claimed, ttl)
+    .set(keys.job(jobId), claimed, jobTtl(claimed, now))
     .commit();
   return res.ok ? { job: claimed, versionstamp: res.versionstamp } : null;
 }
@@ -280,13 +292,14 @@ export async function appendEvents(
     key: keys.job(job.id),
     versionstamp: entry.versionstamp,
   });
+  const kept = jobTtl(job);
   for (const event of events) {
     const logged = { ...event, seq: job.seq + 1 } as JobEvent;
     job = applyEvent(job, logged);
-    op.set(keys.jobEvent(job.id, logged.seq), logged, ttl);
+    op.set(keys.jobEvent(job.id, logged.seq), logged, kept);
   }
   job.updated_at = new Date().toISOString();
-  op.set(keys.job(job.id), job, ttl);
+  op.set(keys.job(job.id), job, kept);
   if (isTerminal(job.status)) op.delete(keys.activeJob(job.user_id, job.id));
   const res = await op.commit();
   return res.ok ? { job, versionstamp: res.versionstamp } : null;

@@ -59,6 +59,7 @@ export const POST = define.createHandlers(
       address: clientAddress(c, addressHeader),
       idempotencyKey,
       enqueue: useQueue ?? true,
+      keepUntil: flow.keepUntil?.(request),
       events: flow.firstEvents?.(
         request,
         wardrobe,

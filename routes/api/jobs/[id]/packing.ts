@@ -51,6 +51,6 @@ export const PUT = define.createHandlers(
         message: `No day of this trip wears "${itemId}"`,
       }]);
     }
-    return c.json({ packed: await setPacked(kv, userId, id, itemId, packed) });
+    return c.json({ packed: await setPacked(kv, job, itemId, packed) });
   },
 );
