@@ -14,8 +14,8 @@ import {
   unique,
 } from "../schemas.ts";
 import { daysAfter, dayWords } from "../client/days.ts";
-import { packingOf } from "../client/packing.ts";
 import { encodeWardrobe } from "../stylist/prompt_wardrobe.ts";
+import { quoted } from "../stylist/prompt_text.ts";
 import type { Flow } from "./flow.ts";
 import { planTrip } from "./trip_plan.ts";
 
@@ -54,7 +54,17 @@ export const tripFlow: Flow<TripRequest> = {
   count: (request) => request.days,
   // Each day packs around the days before it.
   concurrent: false,
-  days: tripDays,
+  dayField: "start_date",
+  days: {
+    dates: tripDays,
+    // The day after the last, wherever on Earth the trip is.
+    keepUntil: (request) =>
+      Date.parse(
+        `${daysAfter(request.start_date, request.days + 1)}T14:00:00Z`,
+      ),
+  },
+  // A trip's place is not where the shopper dresses every day.
+  remembersPlace: false,
   pool: (_, wardrobe) => [...wardrobe],
   required: () => [],
   occasions: (request) => request.occasions,
@@ -66,23 +76,14 @@ export const tripFlow: Flow<TripRequest> = {
       "the same outfit twice.",
     ask: [
       `Trip: ${request.days} day${request.days === 1 ? "" : "s"} in ${
-        JSON.stringify(request.place)
+        quoted(request.place)
       } from ${dayWords(request.start_date)}, for ${
         labels(request).join(" + ")
       }. One outfit per day, in order; every outfit must suit it.`,
     ],
   }),
   plan: planTrip,
-  outfitExtras: (index, context) => {
-    const date = context?.days?.[index]?.date;
-    return date ? { date } : {};
-  },
-  result: (_, outfits) => ({ packing: packingOf(outfits) }),
-  // The day after the last, wherever on Earth the trip is.
-  keepUntil: (request) =>
-    Date.parse(`${daysAfter(request.start_date, request.days + 1)}T14:00:00Z`),
   highlights: () => ({}),
-  packingList: true,
   copy: {
     heading: (request) =>
       `${request.days} day${request.days === 1 ? "" : "s"} in ${request.place}`,

@@ -18,6 +18,7 @@ import { rulesFrom } from "./dress_rules.ts";
 import { dayWords } from "../client/days.ts";
 import { historyLines } from "./prompt_history.ts";
 import type { Encoded } from "./prompt_wardrobe.ts";
+import { quoted } from "./prompt_text.ts";
 import { seasonOf } from "./season.ts";
 import type { Taste } from "./types.ts";
 import { MAX_PER_OUTFIT } from "./wearable.ts";
@@ -70,7 +71,7 @@ export function buildPrompt(
   // What the rules forbid on every day is not offered (the shopper's own
   // pieces excepted), so a strict model cannot pick it and a loose one is
   // caught later.
-  const forbidding = ruleSetsOf(options.context);
+  const forbidding = ruleSetsOf(options.context, options.avoid?.length ?? 0);
   const required = flow.required(request);
   const offered = wardrobe.filter((item) =>
     required.includes(item.id) ||
@@ -80,26 +81,20 @@ export function buildPrompt(
   return assemble(enc, rule, ask, options, request);
 }
 
-/** Each day's rules: one set for a one-day job, none without a context. */
-function ruleSetsOf(context: JobContext | undefined) {
+/**
+ * The rules of each day still to dress (a trip's days after the `done`
+ * ones): one set for a one-day job, none without a context.
+ */
+function ruleSetsOf(context: JobContext | undefined, done: number) {
   if (!context) return [[]];
-  return (context.days ?? [context]).map((day) => rulesFrom(day.rules));
+  const days = context.days?.slice(done) ?? [context];
+  return days.map((day) => rulesFrom(day.rules));
 }
 
 /**
  * The day, the place and its forecast, the rules every outfit keeps, and
  * the shopper's notes as they wrote them.
  */
-/**
- * JSON-quoted with <> escaped, so the text can end neither the quote nor a
- * tag: whatever it says stays inside one data string.
- */
-function quoted(text: string): string {
-  return JSON.stringify(text).replace(
-    /[<>]/g,
-    (c) => c === "<" ? "\\u003c" : "\\u003e",
-  );
-}
 
 function dayLines(
   request: GenerateRequest,

@@ -7,6 +7,7 @@
  */
 import type { TokenUsage } from "../../schemas.ts";
 import { outfitCount } from "../../flows/mod.ts";
+import { OUTFITS_PER_JOB } from "../../flows/three_outfits.ts";
 import {
   ModelOutputError,
   OutfitStreamParser,
@@ -84,6 +85,8 @@ async function* generate(
       prompt: prompt.user,
       systemMessage: prompt.system,
       responseFormat: prompt.responseFormat,
+      // OPENAI_MAX_TOKENS is sized for three outfits; a long trip asks more.
+      lengthFactor: count / OUTFITS_PER_JOB,
       signal: input.signal,
       onUsage: (u) => usage = u,
     });

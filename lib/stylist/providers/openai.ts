@@ -41,6 +41,11 @@ export type StreamTextRequest = {
   systemMessage?: string;
   temperature?: number;
   maxTokens?: number;
+  /**
+   * How many times longer than usual the reply will be (a trip's days, where
+   * the cap is sized for three outfits): the token cap grows with it.
+   */
+  lengthFactor?: number;
   /** Passed through as `response_format` (structured outputs, e.g. {type:"json_schema", json_schema:{name, strict:true, schema}}). */
   responseFormat?: Record<string, unknown>;
   signal?: AbortSignal;
@@ -138,7 +143,8 @@ async function* streamText(
     stream: true,
     stream_options: { include_usage: true },
     temperature: request.temperature ?? settings.temperature,
-    [limitField]: request.maxTokens ?? settings.maxTokens,
+    [limitField]: request.maxTokens ??
+      Math.ceil(settings.maxTokens * Math.max(1, request.lengthFactor ?? 1)),
     ...(request.responseFormat
       ? { response_format: request.responseFormat }
       : {}),
