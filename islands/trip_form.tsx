@@ -29,8 +29,6 @@ import type { Occasion } from "../lib/schemas.ts";
 export type TripFormProps = {
   occasions: { id: Occasion; label: string }[];
   flags: PageFlags;
-  /** The place last asked about ("" for none). */
-  place: string;
   /** The server's date, until the browser knows the shopper's own. */
   today: string;
   /** The longest trip one plan covers (the schema's cap). */
@@ -50,7 +48,8 @@ const SAY = {
 
 export default function TripForm(props: TripFormProps) {
   const today = useToday(props.today);
-  const place = useSignal(props.place);
+  // Empty: the forms' remembered "Where" is home, not the next trip.
+  const place = useSignal("");
   const start = useSignal("");
   const days = useSignal(3);
   const chosen = useSignal<Occasion[]>(["casual"]);

@@ -1,5 +1,5 @@
 /**
- * GET /: the three flows and the wardrobe at a glance. No island: this page
+ * GET /: the four flows and the wardrobe at a glance. No island: this page
  * ships no JavaScript.
  */
 import { EmptyWardrobe, TO_DRESS_YOU } from "../components/empty_wardrobe.tsx";

@@ -94,7 +94,11 @@ export const GET = define.createHandlers(async (c) => {
         streaming={streaming}
         server_now={Date.now()}
         total={flow.count(job.request)}
-        copy={{ unit: flow.copy.unit, again: flow.copy.again }}
+        copy={{
+          unit: flow.copy.unit,
+          again: flow.copy.again,
+          day_field: flow.dayField,
+        }}
         highlights={{
           ...(candidate ? { new_id: CANDIDATE_ID } : {}),
           ...(anchorIds ? { anchor_ids: [...anchorIds] } : {}),
@@ -109,7 +113,7 @@ export const GET = define.createHandlers(async (c) => {
           running={!isTerminal(job.status)}
         />
       )}
-      {flow.packingList && (
+      {flow.days && (
         <PackingListIsland
           job_id={job.id}
           outfits={view.outfits}

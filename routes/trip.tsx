@@ -6,7 +6,7 @@ import { island } from "../lib/islands.ts";
 import { pageFlags, renderPage } from "../lib/pages.ts";
 import { OCCASION_IDS, OCCASIONS } from "../lib/schemas.ts";
 import { listWardrobe } from "../lib/wardrobe.ts";
-import { dayDefaults } from "../lib/last_place.ts";
+import { serverDay } from "../lib/client/days.ts";
 import { MAX_TRIP_DAYS } from "../lib/flows/trip.ts";
 import TripForm from "../islands/trip_form.tsx";
 
@@ -16,7 +16,6 @@ export const GET = define.createHandlers(async (c) => {
   const flags = pageFlags(c);
   const { kv } = c.get("state");
   const items = await listWardrobe(kv, c.get("userId"));
-  const { place, today } = await dayDefaults(kv, c.get("userId"));
   return renderPage(
     c,
     <Layout title="Pack for a trip" path="/trip" debug={flags.debug}>
@@ -33,8 +32,7 @@ export const GET = define.createHandlers(async (c) => {
               label: OCCASIONS[id],
             }))}
             flags={flags}
-            place={place}
-            today={today}
+            today={serverDay()}
             max_days={MAX_TRIP_DAYS}
           />
         )

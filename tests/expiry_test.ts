@@ -121,7 +121,7 @@ Deno.test("[expiry] a trip's job, log and ticked packing list are kept until the
       include_reasoning: false,
       parallel: false,
     };
-    const keepUntil = tripFlow.keepUntil!(request);
+    const keepUntil = tripFlow.days!.keepUntil(request);
     // Ten days ahead for five days: kept 16 days and more, far past a day.
     assert.ok(keepUntil - Date.now() > 15 * JOB_TTL_MS);
     const created = await createJob(kv, {

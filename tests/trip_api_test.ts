@@ -622,6 +622,12 @@ Deno.test("[trip] the model plans the days; an invalid day 3 is made again by th
   assert.match(outfits[2].reasoning, /It will be .* rain/);
   assert.equal(result.fallback, undefined, "the model itself did not fail");
   assert.equal(app.fake.requests.length, 1, "one request for all five days");
+  // The token cap is sized for three outfits; five days get five thirds.
+  const body = app.fake.requests[0].body;
+  assert.equal(
+    body.max_tokens ?? body.max_completion_tokens,
+    Math.ceil(2000 * 5 / 3),
+  );
 
   // The model was asked for five outfits, day by day with each day's needs.
   const prompt = app.fake.requests[0].body.messages.map((
@@ -636,4 +642,22 @@ Deno.test("[trip] the model plans the days; an invalid day 3 is made again by th
   // What a day forbids is said too: another day's pieces are offered.
   assert.match(prompt, /Day 4, [^\n]*its outfit: [^\n]*no coat or jacket/);
   assert.doesNotMatch(prompt, /Day 1, [^\n]*coat or jacket/);
+});
+
+Deno.test("[trip] a trip's place does not become the forms' everyday Where", async () => {
+  await using server = await startTestServer();
+  const shopper = server.client();
+  await shopper.events(
+    await shopper.generate({
+      mode: "occasion",
+      occasions: ["work"],
+      place: "Bergen",
+    }),
+  );
+  await shopper.events(await shopper.generate(trip()));
+  const form = await (await shopper.fetch("/occasion")).text();
+  assert.match(form, /Bergen/, "home is still the occasion form's Where");
+  assert.doesNotMatch(form, /Oslo/);
+  const tripForm = await (await shopper.fetch("/trip")).text();
+  assert.doesNotMatch(tripForm, /Bergen/, "nor is home the next trip's");
 });

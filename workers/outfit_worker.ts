@@ -17,6 +17,7 @@ import { rememberShown } from "../lib/looks/recent.ts";
 import { loadTaste } from "../lib/looks/taste.ts";
 import type { JobResult } from "../lib/schemas.ts";
 import { flowOf, outfitCount } from "../lib/flows/mod.ts";
+import { packingOf } from "../lib/client/packing.ts";
 import { settleContext } from "../lib/stylist/job_context.ts";
 import { styleOutfits } from "../lib/stylist/styling.ts";
 import { type Stylist, StylistError } from "../lib/stylist/types.ts";
@@ -141,7 +142,8 @@ function resultOf(
   const { outfits, reasoning, request, usage, verdict } = writer.job;
   return {
     outfits,
-    ...flowOf(request).result?.(request, outfits),
+    // A flow that spans days packs for them.
+    ...(flowOf(request).days ? { packing: packingOf(outfits) } : {}),
     ...(verdict ? { verdict } : {}),
     ...(request.include_reasoning ? { reasoning } : {}),
     ...(usage ? { usage } : {}),

@@ -46,8 +46,11 @@ export type RevealProps = {
   server_now: number;
   /** How many outfits the job makes (its flow's count). */
   total: number;
-  /** The flow's words: what a card is called, and the button to ask again. */
-  copy: { unit: string; again: string };
+  /**
+   * The flow's words (what a card is called, the button to ask again) and
+   * the request's field naming its day, moved to today when it has passed.
+   */
+  copy: { unit: string; again: string; day_field: string };
   /** What the cards mark: the piece not owned yet, the pieces asked for. */
   highlights: { new_id?: string; anchor_ids?: string[] };
   /** Per outfit of the snapshot: its look, when the shopper kept one. */
@@ -296,7 +299,7 @@ export function createRevealModel(props: RevealProps) {
   async function retry() {
     busy.value = true;
     const failed = await startGeneration(
-      notInThePast(props.request, localDay()),
+      notInThePast(props.request, props.copy.day_field, localDay()),
       props.flags,
     );
     busy.value = false;
@@ -325,18 +328,14 @@ export function createRevealModel(props: RevealProps) {
 
 export type RevealModel = ReturnType<typeof createRevealModel>;
 
-/**
- * The request with a day now past moved to today: a past day can no longer
- * be asked for (the one-day flows' `date`, a trip's `start_date`).
- */
+/** The request with its day, now past, moved to today: a past day can no longer be asked for. */
 function notInThePast(
   request: GenerateRequest,
+  field: string,
   today: string,
 ): GenerateRequest {
-  const moved: Record<string, unknown> = { ...request };
-  for (const field of ["date", "start_date"]) {
-    const day = moved[field];
-    if (typeof day === "string" && day < today) moved[field] = today;
-  }
-  return moved as GenerateRequest;
+  const day = (request as Record<string, unknown>)[field];
+  return typeof day === "string" && day < today
+    ? { ...request, [field]: today }
+    : request;
 }

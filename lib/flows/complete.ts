@@ -49,7 +49,6 @@ export const completeFlow: Flow<CompleteRequest> = {
       ask: [`Anchor items, each in every outfit: ${named.join(", ")}.`],
     };
   },
-  packingList: false,
   highlights: (request) => ({ anchorIds: request.anchor_ids }),
   copy: {
     ...THREE_OUTFITS.copy,

@@ -57,7 +57,6 @@ export const considerBuyingFlow: Flow<ConsiderBuyingRequest> = {
       ],
     };
   },
-  packingList: false,
   highlights: (request) => ({ candidate: request.candidate }),
   copy: {
     ...THREE_OUTFITS.copy,

@@ -10,10 +10,8 @@ import type { z } from "zod";
 import type {
   CandidateItem,
   JobContext,
-  JobResult,
   NewJobEvent,
   Occasion,
-  Outfit,
   Verdict,
   WardrobeItem,
 } from "../schemas.ts";
@@ -85,10 +83,17 @@ export interface Flow<R extends BaseRequest> {
    */
   readonly concurrent: boolean;
   /**
-   * The days a job dresses for, first to last, one outfit each; absent
-   * for one day: the one asked for, or today at the place.
+   * The request's field that names its (first) day, `YYYY-MM-DD`: moved to
+   * today when the shopper asks again after it has passed.
    */
-  days?(request: R): string[];
+  readonly dayField: string;
+  /**
+   * A flow that spans days, one outfit each (a trip); absent: one day, the
+   * one asked for or today at the place.
+   */
+  readonly days?: Days<R>;
+  /** Whether the place asked about becomes the forms' next "Where". */
+  readonly remembersPlace: boolean;
   /** The pieces outfits may be made of. */
   pool(request: R, wardrobe: WardrobeItem[]): WardrobeItem[];
   /** The ids every outfit must hold. */
@@ -120,20 +125,22 @@ export interface Flow<R extends BaseRequest> {
    * standard one (lib/stylist/providers/local_planner.ts).
    */
   plan?(input: PlanInput): Plan;
-  /** What outfit `index` (0-based) carries besides its pieces (a date). */
-  outfitExtras?(index: number, context: JobContext | undefined): Partial<
-    Pick<Outfit, "date">
-  >;
-  /**
-   * Until when (ms since epoch) the job must be kept, when a day is not
-   * enough: a trip's outfits and packing list, until it is over.
-   */
-  keepUntil?(request: R): number;
-  /** What the job's result adds to its outfits (a trip's packing list). */
-  result?(request: R, outfits: readonly Outfit[]): Partial<JobResult>;
   /** What the reveal page marks on each card. */
   highlights(request: R): Highlights;
-  /** Whether its outfits come with a packing list to tick (a trip). */
-  readonly packingList: boolean;
   readonly copy: FlowCopy<R>;
 }
+
+/**
+ * What a flow that spans days supplies. The engine does the rest alike for
+ * any such flow: each day's forecast and rules, outfit k for day k with its
+ * `date`, the result's packing list and the checklist to tick.
+ */
+export type Days<R> = {
+  /** The days, first to last. */
+  dates(request: R): string[];
+  /**
+   * Until when (ms since epoch) the job is kept, more than the day others
+   * get: its outfits and packing list, until the days are over.
+   */
+  keepUntil(request: R): number;
+};

@@ -44,7 +44,6 @@ export const occasionFlow: Flow<OccasionRequest> = {
       }. Every outfit must suit it.`,
     ],
   }),
-  packingList: false,
   highlights: () => ({}),
   copy: {
     ...THREE_OUTFITS.copy,

@@ -14,7 +14,8 @@
  * two wet days follow): it picks among those that leave every later day
  * an outfit of its own.
  */
-import type { Category, JobContext, TripDay } from "../schemas.ts";
+import type { Category } from "../schemas.ts";
+import { contextOfOutfit } from "../stylist/outfit_day.ts";
 import {
   baseKey,
   blockedBy,
@@ -63,7 +64,6 @@ type Worn = { ids: readonly string[]; base: string };
 /** Plans the trip's days from the first one `input.avoid` has not dressed. */
 export function planTrip(input: PlanInput): Plan {
   const context = input.context;
-  const days = context?.days ?? [];
   const required = new Set(input.ask.required.map((item) => item.id));
   const packed = new Set<string>();
   const worn: Worn[] = [];
@@ -78,7 +78,7 @@ export function planTrip(input: PlanInput): Plan {
   // picks only an outfit that leaves each later day one of its own.
   const ahead = Array.from(
     { length: input.count },
-    (_, i) => dayOptions(input, days[worn.length + i], required),
+    (_, i) => dayOptions(input, worn.length + i, required),
   );
   const outfits: PlannedOutfit[] = [];
   let first: Plan | null = null;
@@ -133,11 +133,27 @@ export function planTrip(input: PlanInput): Plan {
       input.ask,
       input.season,
       input.taste,
-      dayContext(context, days[worn.length]),
+      contextOfOutfit(context, worn.length),
     ),
     outfits,
     best: -Infinity,
   };
+}
+
+/**
+ * Whether every day of the trip can wear an outfit of its own under its
+ * rules: what the job's context checks before it keeps a set of rules.
+ */
+export function canDressEveryDay(
+  input: Pick<PlanInput, "ask" | "season" | "count" | "context" | "taste">,
+): boolean {
+  const required = new Set(input.ask.required.map((item) => item.id));
+  const full = { ...input, seed: "" };
+  const days = Array.from(
+    { length: input.count },
+    (_, i) => dayOptions(full, i, required),
+  );
+  return canDress(days, new Set());
 }
 
 type Keyed = Candidate & { key: string };
@@ -155,14 +171,15 @@ type DayOptions = {
 
 function dayOptions(
   input: PlanInput,
-  day: TripDay | undefined,
+  /** The day's place in the trip, from 0. */
+  day: number,
   required: ReadonlySet<string>,
 ): DayOptions {
   const brief = briefFor(
     input.ask,
     input.season,
     input.taste,
-    dayContext(input.context, day),
+    contextOfOutfit(input.context, day),
   );
   const pool = input.ask.pool.filter((item) =>
     required.has(item.id) ||
@@ -215,13 +232,4 @@ function canDress(
     return false;
   };
   return options.every((_, day) => place(day, new Set()));
-}
-
-/** The job's context as one day of the trip sees it: that day's forecast and rules. */
-function dayContext(
-  context: PlanInput["context"],
-  day: TripDay | undefined,
-): Pick<JobContext, "rules" | "weather" | "place" | "notes"> | undefined {
-  if (!context || !day) return context;
-  return { ...context, rules: day.rules, weather: day.weather };
 }

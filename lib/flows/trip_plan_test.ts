@@ -329,3 +329,40 @@ Deno.test("[trip] resuming with every day dressed plans nothing", () => {
   });
   assert.deepEqual(rest.outfits, []);
 });
+
+Deno.test("[trip] days with different rules that share a rain layer share its coats: a rule the trip cannot keep is dropped with a sentence, not the job", () => {
+  // Two wet days and two cold wet days: each pair alone can have the rain
+  // jacket, the four together cannot (two tops, one pair of jeans).
+  const coldRain: DayWeather = {
+    high_c: 2,
+    low_c: -4,
+    rain_chance: 80,
+    summary: "rain likely",
+  };
+  const wardrobe = [
+    makeItem("white-tee", "top", { colors: ["white"] }),
+    makeItem("grey-sweater", "top", { colors: ["grey"] }),
+    makeItem("blue-jeans", "bottom", { colors: ["denim"] }),
+    makeItem("white-sneakers", "shoes", { colors: ["white"] }),
+    makeItem("black-rain-jacket", "outerwear"),
+    makeItem("navy-blazer", "outerwear", { colors: ["navy"] }),
+  ];
+  const request = tripRequest(["casual"], 4);
+  const context = tripContext(
+    request,
+    [RAIN, RAIN, coldRain, coldRain],
+    wardrobe,
+  );
+  assert.ok(context.notices.length > 0, "the dropped rule is said");
+  for (const seed of SEEDS) {
+    const { outfits } = plan(request, context, seed, {}, wardrobe);
+    assert.equal(outfits.length, 4, `${seed}: every day dressed`);
+    outfits.forEach((outfit, d) =>
+      assert.equal(
+        ruleProblem(outfit.items, rulesFrom(context.days![d].rules)),
+        null,
+        `${seed}: day ${d + 1} keeps its rules`,
+      )
+    );
+  }
+});

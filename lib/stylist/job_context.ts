@@ -21,7 +21,8 @@ import {
 import type { FoundPlace } from "../weather/open_meteo.ts";
 import { ALWAYS_RULES, type DressRule, rulesFrom } from "./dress_rules.ts";
 import { type Band, readNotes } from "./notes.ts";
-import { itemsForRequest, requiredItems } from "./outfit_rules.ts";
+import { askOf, itemsForRequest, requiredItems } from "./outfit_rules.ts";
+import { canDressEveryDay } from "../flows/trip_plan.ts";
 import { flowOf } from "../flows/mod.ts";
 import { followableRules } from "./rule_feasibility.ts";
 import { seasonOf } from "./season.ts";
@@ -120,9 +121,10 @@ export type Looked = {
   notice?: (season: string) => string;
 };
 
-/** The one day a one-day flow asks for, if it names one. */
+/** The day the request names (its flow's day field), if it names one. */
 function askedDay(request: GenerateRequest): string | undefined {
-  return "date" in request ? request.date : undefined;
+  const day = (request as Record<string, unknown>)[flowOf(request).dayField];
+  return typeof day === "string" ? day : undefined;
 }
 
 /** The place and the day's forecast, within the budget; never throws but for a cancel. */
@@ -133,7 +135,7 @@ async function lookUp(
   now: Date,
 ): Promise<Looked> {
   const query = request.place;
-  const trip = flowOf(request).days?.(request);
+  const trip = flowOf(request).days?.dates(request);
   const dated = (place: FoundPlace | null) =>
     trip?.[0] ?? askedDay(request) ?? todayAt(place, now);
   /** The trip's days with what was found for them. */
@@ -263,30 +265,63 @@ export function composeContext(
   const noteRules = notes.heard.flatMap((note) => note.rules);
   const noteBands = notes.heard.flatMap((note) => note.band ?? []);
   // A trip's days, or the one day; each keeps the rules the wardrobe can
-  // follow. Days that want the same rules need that many outfits with them.
+  // follow. Days that want the same rules are settled together, for as many
+  // outfits as there are such days; if the trip as a whole then cannot be
+  // dressed (days that share a rain layer share the coats that make it,
+  // whatever else they want), again for as many outfits as there are days
+  // wanting any one of those rules.
   const trip = looked.days ??
-    flowOf(request).days?.(request).map((date) => ({ date, weather: null }));
+    flowOf(request).days?.dates(request).map((date) => ({
+      date,
+      weather: null,
+    }));
   const days = trip ?? [{ date: looked.date, weather: looked.weather }];
   const wanted = days.map((day) =>
     ruleIdsFor(noteRules, noteBands, weatherBands(day.weather))
   );
+  const wanting = (id: string) =>
+    wanted.filter((ids) => ids.includes(id)).length;
   const alike = new Map<string, number>();
   for (const ids of wanted) {
     const key = JSON.stringify(ids);
     alike.set(key, (alike.get(key) ?? 0) + 1);
   }
-  const settled = new Map(
-    [...alike].map(([key, days]) => [
-      key,
-      followableRules(
-        rulesFrom(JSON.parse(key)),
-        request,
-        wardrobe,
-        trip ? days : count,
-      ),
-    ]),
-  );
-  const keptOn = wanted.map((ids) => settled.get(JSON.stringify(ids))!.kept);
+  const settle = (shared: boolean) =>
+    new Map(
+      [...alike].map(([key, alikeDays]) => {
+        const ids: string[] = JSON.parse(key);
+        const needed = !trip
+          ? count
+          : shared
+          ? Math.max(alikeDays, ...ids.map(wanting))
+          : alikeDays;
+        return [
+          key,
+          followableRules(rulesFrom(ids), request, wardrobe, needed),
+        ];
+      }),
+    );
+  const keptFrom = (settled: ReturnType<typeof settle>) =>
+    wanted.map((ids) => settled.get(JSON.stringify(ids))!.kept);
+  let settled = settle(false);
+  if (
+    trip && !canDressEveryDay({
+      ask: askOf(request, [...wardrobe]),
+      season,
+      count: days.length,
+      context: {
+        rules: [],
+        weather: null,
+        place: null,
+        notes: { applied: [], passed_on: [] },
+        days: days.map((day, i) => ({
+          ...day,
+          rules: keptFrom(settled)[i].map((rule) => rule.id),
+        })),
+      },
+    })
+  ) settled = settle(true);
+  const keptOn = keptFrom(settled);
   const kept = [...new Set(keptOn.flat())];
   const dropped = [...new Set([...settled.values()].flatMap((s) => s.dropped))];
   const asked = requiredItems(request, itemsForRequest(request, [...wardrobe]));

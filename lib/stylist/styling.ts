@@ -9,14 +9,10 @@
 import { MESSAGES, outfitProgress, workProgress } from "../jobs/progress.ts";
 import type { JobWriter } from "../jobs/writer.ts";
 import { JobLostError } from "../jobs/writer.ts";
-import type {
-  JobContext,
-  JobResult,
-  Outfit,
-  WardrobeItem,
-} from "../schemas.ts";
+import type { JobResult, Outfit, WardrobeItem } from "../schemas.ts";
 import { flowOf, outfitCount } from "../flows/mod.ts";
 import { rulesFrom } from "./dress_rules.ts";
+import { contextOfOutfit } from "./outfit_day.ts";
 import { validateOutfit } from "./outfit_rules.ts";
 import { reviseWords } from "./revise_words.ts";
 import {
@@ -233,14 +229,16 @@ async function accept(
   fallbackReason?: string,
 ): Promise<void> {
   const { writer, wardrobe } = ctx;
-  const { request, outfits: earlier, context } = writer.job;
+  const { request, outfits: earlier } = writer.job;
   const index = earlier.length;
+  // A trip's outfit k is day k's: checked and worded for that day.
+  const context = contextOfOutfit(writer.job.context, index);
   const check = validateOutfit(draft, {
     request,
     wardrobe,
     earlier,
     blocked: ctx.taste?.blocked,
-    rules: rulesFrom(rulesOfOutfit(context, index)),
+    rules: rulesFrom(context?.rules ?? []),
   });
   if (!check.ok) return await replace(ctx, stylist, check.reason);
   const words = reviseWords(draft, check.items, {
@@ -258,7 +256,7 @@ async function accept(
     source: stylist.source,
     ...(words.occasions ? { occasions: words.occasions } : {}),
     ...(fallbackReason ? { fallback_reason: fallbackReason } : {}),
-    ...flowOf(request).outfitExtras?.(index, context),
+    ...(context?.days ? { date: context.date } : {}),
   };
   await writer.append({
     type: "outfit",
@@ -279,12 +277,4 @@ async function replace(
   }
   console.warn(`Job "${ctx.writer.job.id}": replacing an outfit: ${reason}`);
   await styleInTurn(ctx, ctx.fallback, 1, REPLACED_REASON);
-}
-
-/** The rules outfit `index` keeps: its day's on a trip, else the job's. */
-export function rulesOfOutfit(
-  context: JobContext | undefined,
-  index: number,
-): string[] {
-  return context?.days?.[index]?.rules ?? context?.rules ?? [];
 }

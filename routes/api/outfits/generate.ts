@@ -59,7 +59,7 @@ export const POST = define.createHandlers(
       address: clientAddress(c, addressHeader),
       idempotencyKey,
       enqueue: useQueue ?? true,
-      keepUntil: flow.keepUntil?.(request),
+      keepUntil: flow.days?.keepUntil(request),
       events: flow.firstEvents?.(
         request,
         wardrobe,
@@ -72,7 +72,10 @@ export const POST = define.createHandlers(
       dispatch?.(created.job.id);
     }
     // Sent (even empty) means the shopper's "Where" field: next time's default.
-    if (created.kind === "created" && request.place !== undefined) {
+    if (
+      created.kind === "created" && flow.remembersPlace &&
+      request.place !== undefined
+    ) {
       await rememberPlace(kv, userId, request.place);
     }
     return answer(c, created);

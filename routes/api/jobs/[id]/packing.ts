@@ -27,7 +27,7 @@ export const GET = define.createHandlers(pathId(JobId), async (c) => {
   const id = c.req.valid("param").id;
   const job = await getOwnJob(kv, id, userId);
   if (!job) return c.json(NOT_FOUND, 404);
-  if (!flowOf(job.request).packingList) return c.json(NO_LIST, 404);
+  if (!flowOf(job.request).days) return c.json(NO_LIST, 404);
   return c.json({ packed: await getPacked(kv, userId, id) });
 });
 
@@ -41,7 +41,7 @@ export const PUT = define.createHandlers(
     const { item_id: itemId, packed } = c.req.valid("json");
     const job = await getOwnJob(kv, id, userId);
     if (!job) return c.json(NOT_FOUND, 404);
-    if (!flowOf(job.request).packingList) return c.json(NO_LIST, 404);
+    if (!flowOf(job.request).days) return c.json(NO_LIST, 404);
     const worn = job.outfits.some((outfit) =>
       outfit.items.some((item) => item.id === itemId)
     );
