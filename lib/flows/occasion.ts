@@ -15,11 +15,15 @@ import { encodeWardrobe } from "../stylist/prompt_wardrobe.ts";
 import type { Flow } from "./flow.ts";
 import { THREE_OUTFITS } from "./three_outfits.ts";
 
+/** One to three occasions, none twice (a trip's days hold them too). */
+export const Occasions = z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(
+  unique,
+  { message: "Occasions must not repeat" },
+);
+
 export const OccasionRequest = z.strictObject({
   mode: z.literal("occasion"),
-  occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
-    message: "Occasions must not repeat",
-  }),
+  occasions: Occasions,
   ...commonRequestFields,
 });
 export type OccasionRequest = z.infer<typeof OccasionRequest>;

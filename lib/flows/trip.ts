@@ -5,18 +5,12 @@
  * piece worn with the days it is worn.
  */
 import { z } from "zod";
-import {
-  commonRequestFields,
-  OCCASION_IDS,
-  OCCASIONS,
-  PlaceName,
-  RequestDay,
-  unique,
-} from "../schemas.ts";
+import { commonRequestFields, PlaceName, RequestDay } from "../schemas.ts";
 import { daysAfter, dayWords } from "../client/days.ts";
 import { encodeWardrobe } from "../stylist/prompt_wardrobe.ts";
 import { quoted } from "../stylist/prompt_text.ts";
 import type { Flow } from "./flow.ts";
+import { occasionLabels, Occasions } from "./occasion.ts";
 import { planTrip } from "./trip_plan.ts";
 
 /** The longest trip one job plans. */
@@ -29,9 +23,7 @@ export const TripRequest = z.strictObject({
   start_date: RequestDay,
   days: z.int("Expected a whole number of days").min(1, "At least 1 day")
     .max(MAX_TRIP_DAYS, `At most ${MAX_TRIP_DAYS} days`),
-  occasions: z.array(z.enum(OCCASION_IDS)).min(1).max(3).refine(unique, {
-    message: "Occasions must not repeat",
-  }),
+  occasions: Occasions,
   notes: commonRequestFields.notes,
   include_reasoning: commonRequestFields.include_reasoning,
   parallel: commonRequestFields.parallel,
@@ -45,9 +37,6 @@ export function tripDays(request: Pick<TripRequest, "start_date" | "days">) {
     (_, i) => daysAfter(request.start_date, i),
   );
 }
-
-const labels = (request: TripRequest) =>
-  request.occasions.map((id) => OCCASIONS[id]);
 
 export const tripFlow: Flow<TripRequest> = {
   schema: TripRequest,
@@ -78,7 +67,7 @@ export const tripFlow: Flow<TripRequest> = {
       `Trip: ${request.days} day${request.days === 1 ? "" : "s"} in ${
         quoted(request.place)
       } from ${dayWords(request.start_date)}, for ${
-        labels(request).join(" + ")
+        occasionLabels(request).join(" + ")
       }. One outfit per day, in order; every outfit must suit it.`,
     ],
   }),
