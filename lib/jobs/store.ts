@@ -11,7 +11,7 @@ import type {
   JobMessage,
   NewJobEvent,
 } from "../schemas.ts";
-import { applyEvent, isTerminal, type Job } from "./job.ts";
+import { applyEvent, headOf, isTerminal, type Job } from "./job.ts";
 import {
   admitAddress,
   admitJob,
@@ -104,6 +104,7 @@ export async function createJob(
       .check({ key: keys.job(job.id), versionstamp: null })
       .check(quota)
       .set(keys.job(job.id), job, ttl)
+      .set(keys.jobHead(job.id), headOf(job), ttl)
       .set(keys.activeJob(userId, job.id), now, ttl);
     for (const event of events) {
       op.set(keys.jobEvent(job.id, event.seq), event, ttl);
@@ -260,6 +261,7 @@ export async function claimJob(
   const res = await kv.atomic()
     .check({ key: keys.job(jobId), versionstamp: entry.versionstamp })
     .set(keys.job(jobId), claimed, ttl)
+    .set(keys.jobHead(jobId), headOf(claimed), ttl)
     .commit();
   return res.ok ? { job: claimed, versionstamp: res.versionstamp } : null;
 }
@@ -287,6 +289,8 @@ export async function appendEvents(
   }
   job.updated_at = new Date().toISOString();
   op.set(keys.job(job.id), job, ttl);
+  // What the feeds watch (lib/jobs/feed.ts): same commit, same versionstamp.
+  op.set(keys.jobHead(job.id), headOf(job), ttl);
   if (isTerminal(job.status)) op.delete(keys.activeJob(job.user_id, job.id));
   const res = await op.commit();
   return res.ok ? { job, versionstamp: res.versionstamp } : null;
