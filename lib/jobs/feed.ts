@@ -219,30 +219,36 @@ class JobFeed {
   }
 }
 
+/** Keys one `getMany` may read. */
+const GET_MANY_MAX = 10;
+
 /**
- * The events after `after` up to `seq`. A commit adds one event or a few,
- * and their keys are known: a `getMany` of them spares the server thread a
- * ranged `list` (its iterator, stream and cursor) per commit per job, the
- * largest allocation of its own left at 1,000 streams. A longer stretch,
- * or a key not found, is listed.
+ * The events after `after`: at least up to `seq`, and, as a `list` would,
+ * any committed since. A commit adds one event or a few, and their keys
+ * are known: a `getMany` of the next ten spares the server thread a ranged
+ * `list` (its iterator, stream and cursor) per commit per job, the largest
+ * allocation of its own left at 1,000 streams. Reading past `seq` keeps
+ * what a wake-up brings as large as before: events committed while the
+ * watch woke go out in the same chunk, not one wake-up later. Ten found,
+ * or one up to `seq` missing, and the log is listed instead.
  */
-async function readEvents(
+export async function readEvents(
   kv: Deno.Kv,
   jobId: string,
   after: number,
   seq: number,
 ): Promise<JobEvent[]> {
-  const count = seq - after;
-  if (count > 10) return await listEvents(kv, jobId, after);
+  if (seq - after > GET_MANY_MAX) return await listEvents(kv, jobId, after);
   const wanted = Array.from(
-    { length: count },
+    { length: GET_MANY_MAX },
     (_, i) => keys.jobEvent(jobId, after + 1 + i),
   );
   const entries = await kv.getMany<JobEvent[]>(wanted);
-  if (entries.some((entry) => entry.value === null)) {
+  const found = entries.findIndex((entry) => entry.value === null);
+  if (found === -1 || found < seq - after) {
     return await listEvents(kv, jobId, after);
   }
-  return entries.map((entry) => entry.value!);
+  return entries.slice(0, found).map((entry) => entry.value!);
 }
 
 /** A runner's handle on a job's feed. */

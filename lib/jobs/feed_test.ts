@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../../tests/helpers/wait_for.ts";
-import { JobFeeds } from "./feed.ts";
+import { JobFeeds, readEvents } from "./feed.ts";
 import { appendEvents, cancelJob, claimJob, getJob } from "./store.ts";
 import { headOf, type Job, type JobHead } from "./job.ts";
 import { keys } from "../kv.ts";
@@ -290,4 +290,29 @@ Deno.test("[feed] a commit of more events than one getMany takes still reaches t
   await tab.upTo(13);
   assert.deepEqual(tab.seqs(), Array.from({ length: 13 }, (_, i) => i + 1));
   tab.close();
+});
+
+Deno.test("[feed] reading a commit's events also brings those committed since, as a list would", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  let entry = (await getJob(store.kv, jobId))!;
+  for (let n = 0; n < 3; n++) {
+    entry = (await appendEvents(store.kv, entry, [progress(n)]))!;
+  }
+  // The watch saw seq 2; 3 and 4 were committed before the read.
+  const seqs = async (after: number, seq: number) =>
+    (await readEvents(store.kv, jobId, after, seq)).map((e) => e.seq);
+  assert.deepEqual(await seqs(1, 2), [2, 3, 4]);
+  assert.deepEqual(await seqs(4, 4), []);
+  // Ten or more new ones: listed, all of them.
+  const many = Array.from({ length: 12 }, (_, i) => progress(i));
+  entry = (await appendEvents(store.kv, entry, many))!;
+  assert.deepEqual(
+    await seqs(4, 5),
+    Array.from({ length: 12 }, (_, i) => i + 5),
+  );
+  assert.deepEqual(
+    await seqs(0, 1),
+    Array.from({ length: 16 }, (_, i) => i + 1),
+  );
 });
