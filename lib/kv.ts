@@ -48,6 +48,11 @@ export const keys = {
   wardrobeItem: (userId: string, itemId: string) =>
     ["wardrobe", userId, itemId] as const,
   job: (jobId: string) => ["jobs", jobId] as const,
+  /**
+   * The few bytes of a job that its watchers need (lib/jobs/job.ts's
+   * `JobHead`), written in every commit that writes the snapshot.
+   */
+  jobHead: (jobId: string) => ["job_heads", jobId] as const,
   jobEvents: (jobId: string) => ["job_events", jobId] as const,
   jobEvent: (jobId: string, seq: number) => ["job_events", jobId, seq] as const,
   /** Every unfinished job, for the sweep; per user, for the concurrency limit. */

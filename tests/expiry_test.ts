@@ -149,11 +149,11 @@ Deno.test("[expiry] a trip's job, log and ticked packing list are kept until the
     }[];
     db.close();
     const kept = rows.filter((row) =>
-      ["jobs", "job_events", "packed"].includes(kind(row.k))
+      ["jobs", "job_heads", "job_events", "packed"].includes(kind(row.k))
     );
     assert.deepEqual(
       [...new Set(kept.map((row) => kind(row.k)))].sort(),
-      ["job_events", "jobs", "packed"],
+      ["job_events", "job_heads", "jobs", "packed"],
     );
     for (const row of kept) {
       // Written just now with the time left until then.

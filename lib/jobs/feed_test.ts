@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { waitFor } from "../../tests/helpers/wait_for.ts";
-import { JobFeeds } from "./feed.ts";
-import { appendEvents, cancelJob, getJob } from "./store.ts";
+import { JobFeeds, readEvents } from "./feed.ts";
+import { appendEvents, cancelJob, claimJob, getJob } from "./store.ts";
+import { headOf, type Job, type JobHead } from "./job.ts";
+import { keys } from "../kv.ts";
 import { storeWithJobs } from "./test_jobs.ts";
 import { delay } from "../delay.ts";
 
@@ -62,7 +64,8 @@ Deno.test("[feed] streams and the runner of a job share one watch", async () => 
   await tabs[0].upTo(1);
   assert.deepEqual(tabs[0].seqs(), [1]);
   const change = await runner.change(-1);
-  assert.equal(change?.job?.id, jobId);
+  assert.equal(change?.head?.seq, 1);
+  assert.equal(change?.head?.status, "queued");
   runner.close();
   for (const tab of tabs) tab.close();
   // Closing takes the watch's next tick.
@@ -140,7 +143,7 @@ Deno.test("[feed] a shutdown ends every stream, and any stream that joins after 
   const cancelling = runner.change(first!.version);
   await cancelJob(store.kv, jobId, "shopper");
   const change = await cancelling;
-  assert.equal(change?.job?.status, "cancelled");
+  assert.equal(change?.head?.status, "cancelled");
   assert.deepEqual(tab.seqs(), [1], "nothing after its end");
   assert.equal(tab.endedCount, 1);
   runner.close();
@@ -165,9 +168,16 @@ Deno.test("[feed] a job's first stream reads the log once, even when the watch w
   // feed has reacted to it: the moment a second list used to start.
   const watched = Promise.withResolvers<void>();
   let lists = 0;
+  let gets = 0;
   const kv = new Proxy(store.kv, {
     get(target, name) {
       const value = Reflect.get(target, name, target);
+      if (name === "getMany") {
+        return (...args: Parameters<Deno.Kv["getMany"]>) => {
+          gets++;
+          return target.getMany(...args);
+        };
+      }
       if (name === "list") {
         return (...args: Parameters<Deno.Kv["list"]>) => {
           const first = ++lists === 1;
@@ -203,6 +213,106 @@ Deno.test("[feed] a job's first stream reads the log once, even when the watch w
   }]);
   await tab.upTo(2);
   assert.deepEqual(tab.seqs(), [1, 2]);
-  assert.equal(lists, 2, "the log once, then the new event");
+  assert.equal(lists, 1, "the log once");
+  assert.equal(gets, 1, "then the new event, by its key");
   tab.close();
+});
+
+Deno.test("[feed] every commit that writes a job's snapshot writes its head, with the same versionstamp", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  const same = async () => {
+    const [job, head] = await store.kv.getMany<[Job, JobHead]>([
+      keys.job(jobId),
+      keys.jobHead(jobId),
+    ]);
+    assert.deepEqual(head.value, headOf(job.value!));
+    assert.equal(head.versionstamp, job.versionstamp);
+    return { job: job.value!, versionstamp: job.versionstamp! };
+  };
+  await same(); // created
+  const claimed = (await claimJob(store.kv, jobId, { leaseMs: 60_000 }))!;
+  assert.equal((await same()).versionstamp, claimed.versionstamp);
+  assert.equal(headOf(claimed.job).lease, claimed.job.lease!.token);
+  await appendEvents(store.kv, await same(), [progress(1)]);
+  await cancelJob(store.kv, jobId, "shopper");
+  assert.equal((await same()).job.status, "cancelled");
+});
+
+Deno.test("[feed] a job with no head (written before heads were) is followed from its snapshot until its next commit writes one", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  await store.kv.delete(keys.jobHead(jobId));
+  const feeds = new JobFeeds();
+  const runner = feeds.subscribe(store.kv, jobId);
+  const tab = follow(feeds, store.kv, jobId);
+  const first = await runner.change(-1);
+  assert.deepEqual(first?.head, { seq: 1, status: "queued" });
+  await tab.upTo(1);
+  const entry = (await getJob(store.kv, jobId))!;
+  assert.equal(first?.versionstamp, entry.versionstamp);
+  await appendEvents(store.kv, entry, [progress(1)]);
+  await tab.upTo(2);
+  await cancelJob(store.kv, jobId, "shopper");
+  await tab.ended;
+  assert.deepEqual(tab.seqs(), [1, 2, 3]);
+  assert.equal(
+    (await runner.change(first!.version))?.head?.status,
+    "cancelled",
+  );
+  runner.close();
+  await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
+});
+
+Deno.test("[feed] a job that is gone ends its streams", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  const feeds = new JobFeeds();
+  const tab = follow(feeds, store.kv, jobId);
+  await tab.upTo(1);
+  await store.kv.atomic().delete(keys.job(jobId)).delete(keys.jobHead(jobId))
+    .commit();
+  await tab.ended;
+  assert.deepEqual(tab.seqs(), [1]);
+  await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
+});
+
+Deno.test("[feed] a commit of more events than one getMany takes still reaches the stream whole, in order", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  const feeds = new JobFeeds();
+  const tab = follow(feeds, store.kv, jobId);
+  await tab.upTo(1);
+  let entry = (await getJob(store.kv, jobId))!;
+  // Twelve at once: more than a getMany takes, so they are listed.
+  const twelve = Array.from({ length: 12 }, (_, i) => progress(i));
+  entry = (await appendEvents(store.kv, entry, twelve))!;
+  await tab.upTo(13);
+  assert.deepEqual(tab.seqs(), Array.from({ length: 13 }, (_, i) => i + 1));
+  tab.close();
+});
+
+Deno.test("[feed] reading a commit's events also brings those committed since, as a list would", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  let entry = (await getJob(store.kv, jobId))!;
+  for (let n = 0; n < 3; n++) {
+    entry = (await appendEvents(store.kv, entry, [progress(n)]))!;
+  }
+  // The watch saw seq 2; 3 and 4 were committed before the read.
+  const seqs = async (after: number, seq: number) =>
+    (await readEvents(store.kv, jobId, after, seq)).map((e) => e.seq);
+  assert.deepEqual(await seqs(1, 2), [2, 3, 4]);
+  assert.deepEqual(await seqs(4, 4), []);
+  // Ten or more new ones: listed, all of them.
+  const many = Array.from({ length: 12 }, (_, i) => progress(i));
+  entry = (await appendEvents(store.kv, entry, many))!;
+  assert.deepEqual(
+    await seqs(4, 5),
+    Array.from({ length: 12 }, (_, i) => i + 5),
+  );
+  assert.deepEqual(
+    await seqs(0, 1),
+    Array.from({ length: 16 }, (_, i) => i + 1),
+  );
 });

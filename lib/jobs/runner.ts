@@ -12,7 +12,7 @@
  */
 import { delay } from "../delay.ts";
 import type { JobFeeds } from "./feed.ts";
-import { isTerminal, type Job } from "./job.ts";
+import { isTerminal } from "./job.ts";
 import { claimJob, type JobEntry } from "./store.ts";
 import { JobLostError, JobWriter } from "./writer.ts";
 
@@ -146,17 +146,18 @@ export class JobRunner {
         if (!change) return;
         version = change.version;
         // A feed already open (a stream was watching) may still hold the
-        // snapshot from before this claim: only what came after counts.
+        // head from before this claim: only what came after counts.
         if (
-          change.job &&
+          change.head &&
           (change.versionstamp ?? "") < claimed.versionstamp
         ) continue;
-        const job = change.job;
-        if (!job || isTerminal(job.status) || job.lease?.token !== token) {
+        const head = change.head;
+        if (!head || isTerminal(head.status) || head.lease !== token) {
           // The work's own final write lands here too; by then it is done,
-          // so the abort changes nothing.
+          // so the abort changes nothing. The feed watches only the job's
+          // head, so the reason carries no snapshot.
           if (!abort.signal.aborted) {
-            abort.abort(new JobLostError(jobId, job as Job | null));
+            abort.abort(new JobLostError(jobId, null));
           }
           return;
         }

@@ -11,7 +11,7 @@ import type {
   JobMessage,
   NewJobEvent,
 } from "../schemas.ts";
-import { applyEvent, isTerminal, type Job } from "./job.ts";
+import { applyEvent, headOf, isTerminal, type Job } from "./job.ts";
 import {
   admitAddress,
   admitJob,
@@ -115,6 +115,7 @@ export async function createJob(
       .check({ key: keys.job(job.id), versionstamp: null })
       .check(quota)
       .set(keys.job(job.id), job, kept)
+      .set(keys.jobHead(job.id), headOf(job), kept)
       .set(keys.activeJob(userId, job.id), now, ttl);
     for (const event of events) {
       op.set(keys.jobEvent(job.id, event.seq), event, kept);
@@ -272,6 +273,7 @@ export async function claimJob(
   const res = await kv.atomic()
     .check({ key: keys.job(jobId), versionstamp: entry.versionstamp })
     .set(keys.job(jobId), claimed, jobTtl(claimed, now))
+    .set(keys.jobHead(jobId), headOf(claimed), jobTtl(claimed, now))
     .commit();
   return res.ok ? { job: claimed, versionstamp: res.versionstamp } : null;
 }
@@ -300,6 +302,8 @@ export async function appendEvents(
   }
   job.updated_at = new Date().toISOString();
   op.set(keys.job(job.id), job, kept);
+  // What the feeds watch (lib/jobs/feed.ts): same commit, same versionstamp.
+  op.set(keys.jobHead(job.id), headOf(job), kept);
   if (isTerminal(job.status)) op.delete(keys.activeJob(job.user_id, job.id));
   const res = await op.commit();
   return res.ok ? { job, versionstamp: res.versionstamp } : null;

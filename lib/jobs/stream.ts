@@ -1,9 +1,9 @@
 /**
  * A job's event log as Server-Sent Events, pushed by `kv.watch`.
  *
- * The watch is on the job's snapshot key: every commit that appends events
- * also rewrites the snapshot, so each wake-up lists the events after the last
- * ones seen. Streams of the same job share that watch, that list and the
+ * The watch is on the job's head key (its last sequence number, status and
+ * claim): every commit that appends events also rewrites the head, so each
+ * wake-up lists the events after the last ones seen. Streams of the same job share that watch, that list and the
  * encoded frames through the job's feed (`feed.ts`), which pushes each
  * stream what it lacks. The SSE `id:` is the event's sequence number, which
  * is what makes `Last-Event-ID` resume exact: no gap, no duplicate.

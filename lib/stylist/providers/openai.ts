@@ -6,12 +6,12 @@
  * system_message, temperature, max_tokens)`; what the text means (outfits
  * JSON) is the caller's business.
  */
-import OpenAI from "openai";
+import OpenAI, { APIError } from "openai";
 import type { TokenUsage } from "../../schemas.ts";
 import { ModelError, toModelError } from "./openai_errors.ts";
 import { delay } from "../../delay.ts";
 import { retryDelayMs } from "./openai_retry.ts";
-import { compactFetch } from "../../compact_fetch.ts";
+import { readBody, SseParser } from "./sse_reader.ts";
 
 export { ModelError, type ModelErrorKind } from "./openai_errors.ts";
 
@@ -108,8 +108,6 @@ export function createOpenAIStreamer(options: OpenAIOptions): TextStreamer {
     // The SDK's timeout only covers the wait for response headers on a
     // stream; our first-token timer is the real one, this is a backstop.
     timeout: settings.firstTokenTimeoutMs + 1_000,
-    // A streamed reply is hundreds of tiny reads: see lib/compact_fetch.ts.
-    fetch: compactFetch,
   });
   // OpenAI deprecated `max_tokens` and its reasoning models reject it, but
   // compatible servers (vLLM, Ollama, llama.cpp, LM Studio…) all read
@@ -189,11 +187,14 @@ async function* streamOnce(
   try {
     if (signal?.aborted) onAbort();
     watchdog.arm(settings.firstTokenTimeoutMs, "first");
-    const stream = await client.chat.completions.create(body, {
+    // The SDK makes the request and judges its status (its errors carry
+    // status and retry-after); the body, hundreds of tiny reads, is read
+    // here, lean (see sse_reader.ts).
+    const response = await client.chat.completions.create(body, {
       signal: controller.signal,
-    });
+    }).asResponse();
     let refusal = "";
-    for await (const chunk of stream) {
+    for await (const chunk of chunksOf(response)) {
       if (chunk.usage && !progress.usageSent) {
         progress.usageSent = true;
         const { prompt_tokens, completion_tokens, total_tokens } = chunk.usage;
@@ -214,12 +215,12 @@ async function* streamOnce(
         continue;
       }
       // Time the consumer spends between pulls is not the server's silence.
-      watchdog.clear();
+      watchdog.pause();
       progress.yielded = true;
       yield text;
       watchdog.arm(settings.idleTimeoutMs, "idle");
     }
-    // On abort the SDK's iterator ends quietly instead of throwing.
+    // An aborted body may end quietly instead of throwing.
     if (controller.signal.aborted) throw controller.signal.reason;
     if (!finished) {
       // The SDK treats a body that ends without [DONE] as a normal end; only
@@ -258,6 +259,41 @@ async function* streamOnce(
   }
 }
 
+type Chunk = OpenAI.ChatCompletionChunk;
+
+/**
+ * The reply's chunks up to `[DONE]`, as the SDK's stream would give them:
+ * an `error` event or an `error` object in a chunk is an APIError (with no
+ * status: it came after the 200), malformed JSON a SyntaxError.
+ */
+async function* chunksOf(response: Response): AsyncGenerator<Chunk> {
+  if (!response.body) return;
+  const decoder = new TextDecoder();
+  const parser = new SseParser();
+  for await (const bytes of readBody(response.body)) {
+    for (const sse of parser.push(decoder.decode(bytes, { stream: true }))) {
+      if (sse.data === "[DONE]") return;
+      let data;
+      try {
+        data = JSON.parse(sse.data);
+      } catch {
+        throw new SyntaxError(
+          "Error reading response: malformed server-sent event JSON.",
+        );
+      }
+      if (sse.event === "error" || data?.error) {
+        throw new APIError(
+          undefined,
+          data?.error ?? data,
+          undefined,
+          response.headers,
+        );
+      }
+      yield data as Chunk;
+    }
+  }
+}
+
 function abortError(signal: AbortSignal | undefined, attempts: number) {
   return new ModelError("Model request aborted", {
     kind: "aborted",
@@ -275,33 +311,75 @@ function liveText(delta: object | undefined): boolean {
   );
 }
 
-/** One timer per request that aborts it with a timeout ModelError. */
+/**
+ * One timer per request that aborts it with a timeout ModelError. It is
+ * re-armed after every delta, hundreds of times a reply: arming only moves
+ * a deadline, and the timer, when it fires early, sleeps again until the
+ * deadline (a fresh timer per delta was ~7 % of a job thread's allocation
+ * with 100 replies streaming).
+ */
 class Watchdog {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the timer fires: never before `#deadline`. */
+  #firesAt = 0;
+  #deadline = Infinity;
+  #ms = 0;
+  #phase: "first" | "idle" = "first";
+
   constructor(
     private readonly controller: AbortController,
     private readonly attempt: number,
   ) {}
 
   arm(ms: number, phase: "first" | "idle") {
-    this.clear();
-    this.#timer = setTimeout(() => {
-      this.#timer = undefined;
-      const message = phase === "first"
-        ? `No content from the model within ${ms} ms`
-        : `Model stream stalled: no content for ${ms} ms`;
-      this.controller.abort(
-        new ModelError(message, {
-          kind: "timeout",
-          retryable: true,
-          attempts: this.attempt,
-        }),
-      );
-    }, ms);
+    this.#ms = ms;
+    this.#phase = phase;
+    this.#deadline = performance.now() + ms;
+    // A deadline earlier than the pending timer (the first token's 20 s
+    // giving way to a shorter idle limit) needs a timer of its own.
+    if (this.#timer === undefined || this.#firesAt > this.#deadline) {
+      this.#schedule();
+    }
   }
 
+  /** Paused: the consumer has the delta; the server is not being silent. */
+  pause() {
+    this.#deadline = Infinity;
+  }
+
+  /** Done with the request: no timer is left behind. */
   clear() {
+    this.#deadline = Infinity;
     clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  #schedule() {
+    clearTimeout(this.#timer);
+    this.#firesAt = this.#deadline;
+    this.#timer = setTimeout(
+      () => this.#fire(),
+      Math.max(0, this.#deadline - performance.now()),
+    );
+  }
+
+  #fire() {
+    this.#timer = undefined;
+    if (this.#deadline === Infinity) return; // paused; arm() sets a new one
+    if (performance.now() < this.#deadline) {
+      this.#schedule();
+      return;
+    }
+    const ms = this.#ms;
+    const message = this.#phase === "first"
+      ? `No content from the model within ${ms} ms`
+      : `Model stream stalled: no content for ${ms} ms`;
+    this.controller.abort(
+      new ModelError(message, {
+        kind: "timeout",
+        retryable: true,
+        attempts: this.attempt,
+      }),
+    );
   }
 }

@@ -478,3 +478,33 @@ Deno.test("[openai] retry delays: headers first, then jittered backoff, capped",
   assert.equal(retryDelayMs(9, options, undefined, () => 0.999), 999);
   assert.equal(retryDelayMs(3, options, undefined, () => 0), 0);
 });
+
+Deno.test("[openai] an error inside the event stream, after the 200, is a server error; CRLF lines and comments are read", async () => {
+  const bodies = [
+    ': hello\r\ndata: {"choices":[{"index":0,"delta":{"role":"assistant"}}]}\r\n\r\n' +
+    'data: {"error":{"message":"overloaded"}}\r\n\r\n',
+    'data: {"choices":[{"index":0,"delta":{"content":"ok"}}]}\r\n\r\n' +
+    'data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\r\n\r\n' +
+    "data: [DONE]\r\n\r\n",
+  ];
+  let requests = 0;
+  await using server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    () =>
+      new Response(bodies[requests++], {
+        headers: { "content-type": "text/event-stream" },
+      }),
+  );
+  const baseURL = `http://127.0.0.1:${server.addr.port}/v1`;
+  const once = await drain(
+    streamerFor(baseURL, { maxRetries: 0 }).streamText(request()),
+  );
+  assert.equal(once.error?.kind, "server");
+  assert.match(once.error!.message, /overloaded/);
+  assert.equal(once.error?.retryable, true);
+  requests = 0;
+  const retried = await drain(streamerFor(baseURL).streamText(request()));
+  assert.equal(retried.error, undefined);
+  assert.deepEqual(retried.deltas, ["ok"]);
+  assert.equal(requests, 2);
+});
