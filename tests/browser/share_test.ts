@@ -161,6 +161,11 @@ browserTest(
       const title = await card.locator("h2").textContent();
       await share(page, button(card, "Share"));
       await button(card, "Share link").waitFor();
+      // The sheet opens once the link's change has settled, which may be a
+      // task after the button's new label shows.
+      await page.waitForFunction(() =>
+        (globalThis as unknown as { shared: ShareData[] }).shared.length > 0
+      );
       const shared = await page.evaluate(() =>
         (globalThis as unknown as { shared: ShareData[] }).shared
       );

@@ -113,7 +113,9 @@ browserTest(
 async function review(browser: Browser, url: string, viewport: typeof DESKTOP) {
   const context = await axeContext(browser, viewport);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Two plans and three axe runs per size, on two cores shared with the
+  // rest of the suite.
+  page.setDefaultTimeout(30_000);
   const size = `${viewport.width}x${viewport.height}`;
   const shot = async (name: string) => {
     await Deno.mkdir(ARTIFACTS, { recursive: true });
@@ -138,7 +140,7 @@ async function review(browser: Browser, url: string, viewport: typeof DESKTOP) {
     await assertAccessible(page, `/trip at ${size}`);
     await page.getByRole("button", { name: "Plan my trip" }).click();
     await waitForReveal(page);
-    await waitForEnd(page);
+    await waitForEnd(page, "complete", 30_000);
     await page.getByRole("region", { name: "Packing list" }).getByRole(
       "checkbox",
     ).first().check();
