@@ -1,12 +1,10 @@
 /**
  * A trip's packing list as an island of its own, so the reveal island of
  * every other flow does not carry it. It follows the outfits the reveal
- * island announces (`JOB_EVENT`) as each day's outfit arrives.
+ * island announces (lib/client/job_news.ts) as each day's outfit arrives.
  */
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
 import { PackingList } from "../components/packing_list.tsx";
-import { JOB_EVENT, type JobNews } from "../lib/client/reveal_model.ts";
+import { useJobNews } from "../lib/client/job_news.ts";
 import type { Outfit } from "../lib/schemas.ts";
 
 export type PackingListProps = {
@@ -20,18 +18,17 @@ export type PackingListProps = {
 };
 
 export default function PackingListIsland(props: PackingListProps) {
-  const outfits = useSignal(props.outfits);
-  useEffect(() => {
-    const follow = (e: Event) =>
-      outfits.value = (e as CustomEvent<JobNews>).detail.outfits;
-    addEventListener(JOB_EVENT, follow);
-    return () => removeEventListener(JOB_EVENT, follow);
-  }, []);
-  if (outfits.value.length === 0) return null;
+  const news = useJobNews(props.job_id, {
+    outfits: props.outfits,
+    reasoning: "",
+    running: true,
+  });
+  const { outfits } = news.value;
+  if (outfits.length === 0) return null;
   return (
     <PackingList
       jobId={props.job_id}
-      outfits={outfits.value}
+      outfits={outfits}
       packed={props.packed}
       days={props.days}
     />

@@ -1,22 +1,18 @@
 /**
  * Debug mode's panel: the stylist's reasoning as it is written, an island
  * of its own so reveal pages outside debug mode do not carry it. It follows
- * the job the reveal island announces (`JOB_EVENT`).
+ * the job as the reveal island announces it (lib/client/job_news.ts).
  */
-import { useSignal } from "@preact/signals";
-import { useEffect } from "preact/hooks";
-import { JOB_EVENT, type JobNews } from "../lib/client/reveal_model.ts";
+import { useJobNews } from "../lib/client/job_news.ts";
 
-export type ReasoningProps = { reasoning: string; running: boolean };
+export type ReasoningProps = {
+  job_id: string;
+  reasoning: string;
+  running: boolean;
+};
 
 export default function ReasoningIsland(props: ReasoningProps) {
-  const news = useSignal(props);
-  useEffect(() => {
-    const follow = (e: Event) =>
-      news.value = (e as CustomEvent<JobNews>).detail;
-    addEventListener(JOB_EVENT, follow);
-    return () => removeEventListener(JOB_EVENT, follow);
-  }, []);
+  const news = useJobNews(props.job_id, { ...props, outfits: [] });
   const { reasoning: text, running } = news.value;
   return (
     <section class="card reasoning">

@@ -109,6 +109,7 @@ export const GET = define.createHandlers(async (c) => {
       />
       {flags.debug && (
         <ReasoningIsland
+          job_id={job.id}
           reasoning={view.reasoning ?? ""}
           running={!isTerminal(job.status)}
         />

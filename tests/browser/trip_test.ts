@@ -162,3 +162,31 @@ browserTest(
     }
   },
 );
+
+browserTest(
+  "[browser] trip: a packing list island that starts after the last day arrived still lists every piece",
+  async ({ page }) => {
+    await using server = await startTestServer({ localDelayMs: 100 });
+    // Islands hydrate in no set order: hold the packing list's module back
+    // until the job has ended, so none of the reveal island's news reaches it.
+    const released = Promise.withResolvers<void>();
+    await page.route(/\/packing_list-[\w-]+\.js$/, async (route) => {
+      await released.promise;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/trip`);
+    await page.locator("[data-island=trip_form][data-hydrated]").waitFor();
+    await page.getByLabel("Where are you going?").fill("Oslo");
+    await page.getByLabel("How many days").selectOption("3");
+    await page.getByRole("button", { name: "Plan my trip" }).click();
+    await waitForReveal(page);
+    await waitForEnd(page);
+    released.resolve();
+    const list = page.getByRole("region", { name: "Packing list" });
+    await list.waitFor();
+    assert.match(
+      await list.locator("p").first().textContent() ?? "",
+      /^\d+ pieces for 3 days$/,
+    );
+  },
+);
