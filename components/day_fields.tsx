@@ -12,7 +12,7 @@ import {
   MAX_DAYS_AHEAD,
   useToday,
 } from "../lib/client/days.ts";
-import { FieldError } from "./fields.tsx";
+import { LabelledField } from "./fields.tsx";
 
 /** What the page knows before the shopper types: passed by the route. */
 export type DayDefaults = {
@@ -82,19 +82,16 @@ export function DayFields(
     label: string,
     control: (describedBy?: string) => JSX.Element,
     hint?: string,
-  ) => {
-    const message = error(path);
-    const ids = [hint && `${path}-hint`, message && `${path}-error`]
-      .filter(Boolean).join(" ");
-    return (
-      <div class={`field day-${path}`}>
-        <label for={path}>{label}</label>
-        {control(ids || undefined)}
-        {hint && <p class="hint" id={`${path}-hint`}>{hint}</p>}
-        <FieldError id={`${path}-error`} message={message} />
-      </div>
-    );
-  };
+  ) => (
+    <LabelledField
+      id={path}
+      label={label}
+      hint={hint}
+      message={error(path)}
+      class={`day-${path}`}
+      control={control}
+    />
+  );
   return (
     <div class="day-fields">
       {field("date", "When", (describedBy) => (

@@ -68,16 +68,18 @@ export const PLACE: Sentences = {
   many: "Keep the place to 100 characters or fewer.",
   bad: "Write the town or city on one line, with letters and punctuation.",
 };
-export const DESTINATION: Sentences = {
-  few: "Say where you are going: a town or city.",
-  many: "Keep the place to 100 characters or fewer.",
-  bad: "Write the town or city on one line, with letters and punctuation.",
-};
+
 export const START_DATE: Sentences = {
   bad: "Choose a first day from today to 15 days ahead.",
 };
 export const TRIP_DAYS: Sentences = {
   bad: "Choose a trip of 1 to 14 days.",
+};
+
+/** A trip's place: the same as any place, but it must be given. */
+export const DESTINATION: Sentences = {
+  ...PLACE,
+  few: "Say where you are going: a town or city.",
 };
 
 /** The day, the place and the notes every flow's form has. */

@@ -3,7 +3,7 @@
  * error message, a group of colour checkboxes drawn as swatch chips, and
  * the list a checkbox group holds after one box changes.
  */
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, JSX } from "preact";
 import { COLOR_NAMES } from "../lib/colors.ts";
 import { swatchClass } from "./swatches.tsx";
 import type { FieldIssue } from "../lib/client/api.ts";
@@ -35,6 +35,32 @@ export function focusFirstError(form: HTMLFormElement) {
 
 export function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? <p class="field-error" id={id}>{message}</p> : null;
+}
+
+/**
+ * A labelled control with its hint and its error, which the control is
+ * described by; `id` is the control's, and names the hint and the error.
+ */
+export function LabelledField(
+  { id, label, hint, message, class: kind = "", control }: {
+    id: string;
+    label: string;
+    hint?: string;
+    message?: string;
+    class?: string;
+    control: (describedBy?: string) => JSX.Element;
+  },
+) {
+  const ids = [hint && `${id}-hint`, message && `${id}-error`]
+    .filter(Boolean).join(" ");
+  return (
+    <div class={`field ${kind}`.trim()}>
+      <label for={id}>{label}</label>
+      {control(ids || undefined)}
+      {hint && <p class="hint" id={`${id}-hint`}>{hint}</p>}
+      <FieldError id={`${id}-error`} message={message} />
+    </div>
+  );
 }
 
 export type ColorPickerProps = {

@@ -1,4 +1,5 @@
 /** The occasion flow's form: one to three occasions; the day, place and notes. */
+import { OccasionChips } from "../components/occasion_chips.tsx";
 import { useSignal } from "@preact/signals";
 import {
   type DayDefaults,
@@ -16,12 +17,7 @@ import {
   sentence,
   standing,
 } from "../components/field_issues.ts";
-import {
-  FieldError,
-  focusFirstError,
-  issueFor,
-  toggled,
-} from "../components/fields.tsx";
+import { focusFirstError, issueFor } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useGeneration } from "../lib/client/generation.ts";
 import type { Occasion } from "../lib/schemas.ts";
@@ -31,9 +27,6 @@ export type OccasionFormProps = {
   flags: PageFlags;
   day: DayDefaults;
 };
-
-/** The schema's cap, held in the form: the other boxes wait when full. */
-const MAX = 3;
 
 const SAY = { occasions: OCCASIONS, date: DATE, place: PLACE, notes: NOTES };
 
@@ -68,7 +61,6 @@ export default function OccasionForm(
     if (problem.value?.issues?.length) focusFirstError(form);
   }
 
-  const full = chosen.value.length >= MAX;
   const now: Record<string, unknown> = {
     occasions: chosen.value,
     ...dayValues(day),
@@ -80,38 +72,13 @@ export default function OccasionForm(
       : issueFor(told, path);
   return (
     <form class="card form" onSubmit={submit} noValidate>
-      <fieldset
-        class="field chips"
-        aria-describedby={`occasions-hint${
-          error("occasions") ? " occasions-error" : ""
-        }`}
-      >
-        <legend>What are you dressing for?</legend>
-        <p class="hint" id="occasions-hint" aria-live="polite">
-          {full
-            ? "That's three, the most at once. Untick one to choose another."
-            : "Choose up to three."}
-        </p>
-        <FieldError id="occasions-error" message={error("occasions")} />
-        <div class="chip-grid">
-          {occasions.map(({ id, label }) => {
-            const on = chosen.value.includes(id);
-            return (
-              <label key={id} class="chip">
-                <input
-                  type="checkbox"
-                  name="occasions"
-                  value={id}
-                  checked={on}
-                  disabled={!on && full}
-                  onChange={() => chosen.value = toggled(chosen.value, id, !on)}
-                />
-                {label}
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>
+      <OccasionChips
+        occasions={occasions}
+        chosen={chosen}
+        legend="What are you dressing for?"
+        hint="Choose up to three."
+        error={error("occasions")}
+      />
       <DayFields day={day} error={error} />
       {problem.value && !problem.value.issues?.length && (
         <p class="notice notice-error" role="alert">{problem.value.error}</p>

@@ -3,6 +3,7 @@
  * and the shopper's notes. The stylist plans one outfit a day for each
  * day's forecast and packs them into as few pieces as it can.
  */
+import { OccasionChips } from "../components/occasion_chips.tsx";
 import { useSignal } from "@preact/signals";
 import { dayChoices } from "../components/day_fields.tsx";
 import {
@@ -16,10 +17,9 @@ import {
   TRIP_DAYS,
 } from "../components/field_issues.ts";
 import {
-  FieldError,
   focusFirstError,
   issueFor,
-  toggled,
+  LabelledField,
 } from "../components/fields.tsx";
 import type { PageFlags } from "../lib/client/api.ts";
 import { useToday } from "../lib/client/days.ts";
@@ -34,9 +34,6 @@ export type TripFormProps = {
   /** The longest trip one plan covers (the schema's cap). */
   max_days: number;
 };
-
-/** The schema's cap on occasions, held in the form. */
-const MAX_OCCASIONS = 3;
 
 const SAY = {
   place: DESTINATION,
@@ -96,118 +93,101 @@ export default function TripForm(props: TripFormProps) {
     if (problem.value?.issues?.length) focusFirstError(form);
   }
 
-  const described = (path: keyof typeof SAY, hint?: boolean) =>
-    [hint && `${path}-hint`, error(path) && `${path}-error`].filter(Boolean)
-      .join(" ") || undefined;
-  const full = chosen.value.length >= MAX_OCCASIONS;
+  const invalid = (path: keyof typeof SAY) => error(path) ? "true" : undefined;
   return (
     <form class="card form" onSubmit={submit} noValidate>
       <div class="trip-fields">
-        <div class="field trip-place">
-          <label for="place">Where are you going?</label>
-          <input
-            id="place"
-            name="place"
-            type="text"
-            maxLength={100}
-            autocomplete="address-level2"
-            placeholder="Town or city"
-            value={place.value}
-            onInput={(e) => place.value = e.currentTarget.value}
-            aria-invalid={error("place") ? "true" : undefined}
-            aria-describedby={described("place", true)}
-            required
-          />
-          <p class="hint" id="place-hint">
-            We dress each day for its forecast.
-          </p>
-          <FieldError id="place-error" message={error("place")} />
-        </div>
-        <div class="field">
-          <label for="start_date">First day</label>
-          <select
-            id="start_date"
-            name="start_date"
-            value={start.value || today.value}
-            onChange={(e) => start.value = e.currentTarget.value}
-            aria-invalid={error("start_date") ? "true" : undefined}
-            aria-describedby={described("start_date")}
-          >
-            {dayChoices(today.value).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
-            ))}
-          </select>
-          <FieldError id="start_date-error" message={error("start_date")} />
-        </div>
-        <div class="field">
-          <label for="days">How many days</label>
-          <select
-            id="days"
-            name="days"
-            value={String(days.value)}
-            onChange={(e) => days.value = Number(e.currentTarget.value)}
-            aria-invalid={error("days") ? "true" : undefined}
-            aria-describedby={described("days")}
-          >
-            {Array.from(
-              { length: props.max_days },
-              (_, i) => (
-                <option key={i} value={String(i + 1)}>
-                  {i === 0 ? "1 day" : `${i + 1} days`}
-                </option>
-              ),
-            )}
-          </select>
-          <FieldError id="days-error" message={error("days")} />
-        </div>
-      </div>
-      <fieldset
-        class="field chips"
-        aria-describedby={`occasions-hint${
-          error("occasions") ? " occasions-error" : ""
-        }`}
-      >
-        <legend>What will the days hold?</legend>
-        <p class="hint" id="occasions-hint" aria-live="polite">
-          {full
-            ? "That's three, the most at once. Untick one to choose another."
-            : "Choose up to three; every day's outfit suits them."}
-        </p>
-        <FieldError id="occasions-error" message={error("occasions")} />
-        <div class="chip-grid">
-          {props.occasions.map(({ id, label }) => {
-            const on = chosen.value.includes(id);
-            return (
-              <label key={id} class="chip">
-                <input
-                  type="checkbox"
-                  name="occasions"
-                  value={id}
-                  checked={on}
-                  disabled={!on && full}
-                  onChange={() => chosen.value = toggled(chosen.value, id, !on)}
-                />
-                {label}
-              </label>
-            );
-          })}
-        </div>
-      </fieldset>
-      <div class="field">
-        <label for="notes">Notes (optional)</label>
-        <textarea
-          id="notes"
-          name="notes"
-          rows={3}
-          maxLength={500}
-          placeholder="Hand luggage only; a dinner on the last night."
-          value={notes.value}
-          onInput={(e) => notes.value = e.currentTarget.value}
-          aria-invalid={error("notes") ? "true" : undefined}
-          aria-describedby={described("notes")}
+        <LabelledField
+          id="place"
+          label="Where are you going?"
+          hint="We dress each day for its forecast."
+          message={error("place")}
+          class="trip-place"
+          control={(describedBy) => (
+            <input
+              id="place"
+              name="place"
+              type="text"
+              maxLength={100}
+              autocomplete="address-level2"
+              placeholder="Town or city"
+              value={place.value}
+              onInput={(e) => place.value = e.currentTarget.value}
+              aria-invalid={invalid("place")}
+              aria-describedby={describedBy}
+              required
+            />
+          )}
         />
-        <FieldError id="notes-error" message={error("notes")} />
+        <LabelledField
+          id="start_date"
+          label="First day"
+          message={error("start_date")}
+          control={(describedBy) => (
+            <select
+              id="start_date"
+              name="start_date"
+              value={start.value || today.value}
+              onChange={(e) => start.value = e.currentTarget.value}
+              aria-invalid={invalid("start_date")}
+              aria-describedby={describedBy}
+            >
+              {dayChoices(today.value).map(([value, label]) => (
+                <option key={value} value={value}>{label}</option>
+              ))}
+            </select>
+          )}
+        />
+        <LabelledField
+          id="days"
+          label="How many days"
+          message={error("days")}
+          control={(describedBy) => (
+            <select
+              id="days"
+              name="days"
+              value={String(days.value)}
+              onChange={(e) => days.value = Number(e.currentTarget.value)}
+              aria-invalid={invalid("days")}
+              aria-describedby={describedBy}
+            >
+              {Array.from(
+                { length: props.max_days },
+                (_, i) => (
+                  <option key={i} value={String(i + 1)}>
+                    {i === 0 ? "1 day" : `${i + 1} days`}
+                  </option>
+                ),
+              )}
+            </select>
+          )}
+        />
       </div>
+      <OccasionChips
+        occasions={props.occasions}
+        chosen={chosen}
+        legend="What will the days hold?"
+        hint="Choose up to three; every day's outfit suits them."
+        error={error("occasions")}
+      />
+      <LabelledField
+        id="notes"
+        label="Notes (optional)"
+        message={error("notes")}
+        control={(describedBy) => (
+          <textarea
+            id="notes"
+            name="notes"
+            rows={3}
+            maxLength={500}
+            placeholder="Hand luggage only; a dinner on the last night."
+            value={notes.value}
+            onInput={(e) => notes.value = e.currentTarget.value}
+            aria-invalid={invalid("notes")}
+            aria-describedby={describedBy}
+          />
+        )}
+      />
       {problem.value && !problem.value.issues?.length && (
         <p class="notice notice-error" role="alert">{problem.value.error}</p>
       )}
