@@ -118,7 +118,7 @@ export const GET = define.createHandlers(async (c) => {
         <PackingListIsland
           job_id={job.id}
           outfits={view.outfits}
-          packed={await getPacked(c.get("state").kv, c.get("userId"), job.id)}
+          packed={await getPacked(c.get("state").kv, job)}
           days={flow.count(job.request)}
         />
       )}

@@ -304,8 +304,9 @@ export function composeContext(
   const keptFrom = (settled: ReturnType<typeof settle>) =>
     wanted.map((ids) => settled.get(JSON.stringify(ids))!.kept);
   let settled = settle(false);
+  // One set of rules for every day was already settled for all of them.
   if (
-    trip && !canDressEveryDay({
+    trip && alike.size > 1 && !canDressEveryDay({
       ask: askOf(request, [...wardrobe]),
       season,
       count: days.length,

@@ -9,10 +9,10 @@ import { jobTtl } from "../jobs/store.ts";
 
 export async function getPacked(
   kv: Deno.Kv,
-  userId: string,
-  jobId: string,
+  job: Pick<Job, "id" | "user_id">,
 ): Promise<string[]> {
-  return (await kv.get<string[]>(keys.packed(userId, jobId))).value ?? [];
+  return (await kv.get<string[]>(keys.packed(job.user_id, job.id))).value ??
+    [];
 }
 
 /** Ticks or unticks one piece; answers the whole list as it now stands. */

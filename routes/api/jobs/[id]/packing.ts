@@ -6,7 +6,8 @@
  * trip wears is a 400 naming `item_id`.
  */
 import { z } from "zod";
-import { define, NOT_FOUND } from "../../../../lib/define.ts";
+import type { Context } from "hono";
+import { type AppEnv, define, NOT_FOUND } from "../../../../lib/define.ts";
 import { getOwnJob } from "../../../../lib/jobs/store.ts";
 import { flowOf } from "../../../../lib/flows/mod.ts";
 import { ItemId, JobId } from "../../../../lib/schemas.ts";
@@ -21,27 +22,27 @@ const Tick = z.strictObject({ item_id: ItemId, packed: z.boolean() });
 
 const NO_LIST = { error: "This job has no packing list" } as const;
 
-export const GET = define.createHandlers(pathId(JobId), async (c) => {
-  const { kv } = c.get("state");
-  const userId = c.get("userId");
-  const id = c.req.valid("param").id;
-  const job = await getOwnJob(kv, id, userId);
+/** The shopper's own trip, or the 404 that says why not. */
+async function ownTrip(c: Context<AppEnv>, id: string) {
+  const job = await getOwnJob(c.get("state").kv, id, c.get("userId"));
   if (!job) return c.json(NOT_FOUND, 404);
   if (!flowOf(job.request).days) return c.json(NO_LIST, 404);
-  return c.json({ packed: await getPacked(kv, userId, id) });
+  return job;
+}
+
+export const GET = define.createHandlers(pathId(JobId), async (c) => {
+  const job = await ownTrip(c, c.req.valid("param").id);
+  if (job instanceof Response) return job;
+  return c.json({ packed: await getPacked(c.get("state").kv, job) });
 });
 
 export const PUT = define.createHandlers(
   pathId(JobId),
   jsonBody(Tick),
   async (c) => {
-    const { kv } = c.get("state");
-    const userId = c.get("userId");
-    const id = c.req.valid("param").id;
+    const job = await ownTrip(c, c.req.valid("param").id);
+    if (job instanceof Response) return job;
     const { item_id: itemId, packed } = c.req.valid("json");
-    const job = await getOwnJob(kv, id, userId);
-    if (!job) return c.json(NOT_FOUND, 404);
-    if (!flowOf(job.request).days) return c.json(NO_LIST, 404);
     const worn = job.outfits.some((outfit) =>
       outfit.items.some((item) => item.id === itemId)
     );
@@ -51,6 +52,7 @@ export const PUT = define.createHandlers(
         message: `No day of this trip wears "${itemId}"`,
       }]);
     }
+    const kv = c.get("state").kv;
     return c.json({ packed: await setPacked(kv, job, itemId, packed) });
   },
 );
