@@ -95,7 +95,6 @@ function ruleSetsOf(context: JobContext | undefined, done: number) {
  * The day, the place and its forecast, the rules every outfit keeps, and
  * the shopper's notes as they wrote them.
  */
-
 function dayLines(
   request: GenerateRequest,
   context: JobContext | undefined,
@@ -116,11 +115,9 @@ function dayLines(
       : "";
     if (context.days) {
       lines.push(`Trip${where}, ${context.season}.`);
-      // Only the days still to dress; what a day forbids is said, since a
-      // piece another day allows is offered.
+      // Only the days still to dress, each with all it needs and forbids.
       context.days.slice(done).forEach((day, i) => {
-        const musts = rulesFrom(day.rules).filter((rule) => !rule.shift)
-          .map((rule) => rule.label);
+        const musts = mustLabels(day.rules, true);
         lines.push(
           `Day ${done + i + 1}, ${dayWords(day.date)}${
             forecastWords(day.weather)
@@ -138,7 +135,7 @@ function dayLines(
         lines.push(`Every outfit must have: ${musts.join("; ")}.`);
       }
     }
-    // The excluded pieces are not offered at all; shifts are for all days.
+    // The notes' shifts (dressier, more casual) hold for every day.
     for (const rule of rulesFrom(context.rules).filter((rule) => rule.shift)) {
       lines.push(`Aim ${rule.label} than the occasion alone suggests.`);
     }
@@ -161,11 +158,15 @@ function forecastWords(w: JobContext["weather"]): string {
     : "";
 }
 
-/** The rules left to keep (what they exclude is not offered at all). */
-function mustLabels(ids: readonly string[]): string[] {
-  return rulesFrom(ids).filter((rule) => !rule.excludes && !rule.shift).map((
-    rule,
-  ) => rule.label);
+/**
+ * What the outfit must keep, by its rules' labels. Bans are said only when
+ * asked (a trip: a piece another day allows is offered); otherwise what
+ * they forbid is not offered at all.
+ */
+function mustLabels(ids: readonly string[], bans = false): string[] {
+  return rulesFrom(ids)
+    .filter((rule) => !rule.shift && (bans || !rule.excludes))
+    .map((rule) => rule.label);
 }
 
 /** Puts the pieces together; every flow shares this shape. */
