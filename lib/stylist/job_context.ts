@@ -303,6 +303,13 @@ export function composeContext(
     );
   const keptFrom = (settled: ReturnType<typeof settle>) =>
     wanted.map((ids) => settled.get(JSON.stringify(ids))!.kept);
+  const ruleIds = (rules: readonly DressRule[]) => rules.map((rule) => rule.id);
+  const tripDays = (settled: ReturnType<typeof settle>) =>
+    keptFrom(settled).map((rules, i) => ({
+      date: days[i].date,
+      weather: days[i].weather,
+      rules: ruleIds(rules),
+    }));
   let settled = settle(false);
   // One set of rules for every day was already settled for all of them.
   if (
@@ -315,10 +322,7 @@ export function composeContext(
         weather: null,
         place: null,
         notes: { applied: [], passed_on: [] },
-        days: days.map((day, i) => ({
-          ...day,
-          rules: keptFrom(settled)[i].map((rule) => rule.id),
-        })),
+        days: tripDays(settled),
       },
     })
   ) settled = settle(true);
@@ -335,7 +339,6 @@ export function composeContext(
     const ids = note.band ? BAND_RULES[note.band] : note.rules;
     (followed(ids) ? applied : passedOn).push(note.label);
   }
-  const ruleIds = (rules: readonly DressRule[]) => rules.map((rule) => rule.id);
   return {
     place: publicPlace(looked.place),
     date: looked.date,
@@ -343,15 +346,7 @@ export function composeContext(
     weather: looked.weather,
     notes: { applied, passed_on: passedOn },
     rules: ruleIds(keptOn[0]),
-    ...(trip
-      ? {
-        days: days.map((day, i) => ({
-          date: day.date,
-          weather: day.weather,
-          rules: ruleIds(keptOn[i]),
-        })),
-      }
-      : {}),
+    ...(trip ? { days: tripDays(settled) } : {}),
     notices: [
       ...(looked.notice
         ? [looked.notice(season)]
