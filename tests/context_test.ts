@@ -17,6 +17,7 @@ import {
   SYDNEY,
 } from "./helpers/fake_open_meteo.ts";
 import { startTestServer } from "./helpers/server.ts";
+import { assertRefusedByField, type FieldCase } from "./helpers/refusals.ts";
 import type { SseEvent } from "./helpers/sse_client.ts";
 
 const FREEZING_RAIN: FakeDay = { low: -5, high: 1, rain: 80, code: 61 };
@@ -253,7 +254,7 @@ Deno.test("[context] bad dates and places are 400s naming the field", async () =
   await using server = await startTestServer();
   const shopper = server.client();
   const far = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const cases: [Record<string, unknown>, string][] = [
+  const cases: FieldCase[] = [
     [{ date: "2020-01-01" }, "date"],
     [{ date: far }, "date"],
     [{ date: "next tuesday" }, "date"],
@@ -262,24 +263,10 @@ Deno.test("[context] bad dates and places are 400s naming the field", async () =
     [{ place: 42 }, "place"],
     [{ notes: "y".repeat(501) }, "notes"],
   ];
-  for (const [fields, path] of cases) {
-    const res = await shopper.send("POST", "/api/outfits/generate", {
-      mode: "occasion",
-      occasions: ["work"],
-      ...fields,
-    });
-    assert.equal(res.status, 400, JSON.stringify(fields));
-    assert.deepEqual(
-      res.body.issues.map((issue: { path: string }) => issue.path),
-      [path],
-      JSON.stringify(fields),
-    );
-  }
-  const jobs = [];
-  for await (const entry of server.kv.list({ prefix: ["jobs"] })) {
-    jobs.push(entry);
-  }
-  assert.equal(jobs.length, 0, "nothing half-written");
+  await assertRefusedByField(server.kv, shopper, {
+    mode: "occasion",
+    occasions: ["work"],
+  }, cases);
 });
 
 Deno.test("[context] every flow takes the day, the place and notes", async () => {

@@ -29,6 +29,7 @@ import {
 import { startModelApp } from "./helpers/model_app.ts";
 import { modelAnswer, plannedOutfits } from "./helpers/model_script.ts";
 import { startTestServer } from "./helpers/server.ts";
+import { assertRefusedByField, type FieldCase } from "./helpers/refusals.ts";
 import { readEvents, type SseEvent } from "./helpers/sse_client.ts";
 
 const RAIN: FakeDay = { low: 9, high: 13, rain: 85, code: 61 };
@@ -159,7 +160,7 @@ Deno.test("[trip] bad trips are 400s naming the field, and nothing is written", 
   await using server = await startTestServer();
   const shopper = server.client();
   const { first, last } = bookableDays();
-  const cases: [Record<string, unknown>, string][] = [
+  const cases: FieldCase[] = [
     [{ place: "" }, "place"],
     [{ place: "   " }, "place"],
     [{ place: undefined }, "place"],
@@ -179,23 +180,7 @@ Deno.test("[trip] bad trips are 400s naming the field, and nothing is written", 
     [{ occasions: ["casual", "casual"] }, "occasions"],
     [{ occasions: ["sightseeing"] }, "occasions.0"],
   ];
-  for (const [fields, path] of cases) {
-    const res = await shopper.send("POST", "/api/outfits/generate", {
-      ...trip(),
-      ...fields,
-    });
-    assert.equal(res.status, 400, JSON.stringify(fields));
-    assert.deepEqual(
-      res.body.issues.map((issue: { path: string }) => issue.path),
-      [path],
-      JSON.stringify(fields),
-    );
-  }
-  const jobs = [];
-  for await (const entry of server.kv.list({ prefix: ["jobs"] })) {
-    jobs.push(entry);
-  }
-  assert.equal(jobs.length, 0, "nothing half-written");
+  await assertRefusedByField(server.kv, shopper, trip(), cases);
 
   // The edges themselves are fine: today, the forecast's last day, 1 and 14 days.
   for (

@@ -19,45 +19,13 @@ import { composeContext } from "../stylist/job_context.ts";
 import { askOf } from "../stylist/outfit_rules.ts";
 import { baseKey } from "../stylist/providers/local_history.ts";
 import { planOutfits } from "../stylist/providers/local_planner.ts";
-import { makeItem } from "../stylist/test_fixtures.ts";
+import { makeItem, OSLO, WEATHER } from "../stylist/test_fixtures.ts";
 import type { OutfitDraft } from "../stylist/types.ts";
 import { sameItemSet, wearableProblem } from "../stylist/wearable.ts";
-import type { FoundPlace } from "../weather/open_meteo.ts";
 import { planTrip } from "./trip_plan.ts";
 import type { TripRequest } from "./trip.ts";
 
-const OSLO: FoundPlace = {
-  name: "Oslo",
-  country: "Norway",
-  latitude: 59.91,
-  longitude: 10.75,
-  timezone: "Europe/Oslo",
-};
-const RAIN: DayWeather = {
-  high_c: 12,
-  low_c: 9,
-  rain_chance: 80,
-  summary: "rain likely",
-};
-const COLD_DRY: DayWeather = {
-  high_c: 2,
-  low_c: -4,
-  rain_chance: 5,
-  summary: "clear skies",
-};
-const MILD: DayWeather = {
-  high_c: 16,
-  low_c: 10,
-  rain_chance: 10,
-  summary: "partly cloudy",
-};
-const HOT: DayWeather = {
-  high_c: 29,
-  low_c: 20,
-  rain_chance: 0,
-  summary: "sunny",
-};
-
+const { rain: RAIN, coldDry: COLD_DRY, mild: MILD, hot: HOT } = WEATHER;
 const START = "2026-12-08";
 const SAMPLE = [...SAMPLE_WARDROBE];
 

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import type { DayWeather } from "../schemas.ts";
 import { SAMPLE_WARDROBE } from "../sample_wardrobe.ts";
 import type { FoundPlace } from "../weather/open_meteo.ts";
 import { ruleProblem, rulesFrom } from "./dress_rules.ts";
@@ -10,16 +9,11 @@ import {
   considerRequest,
   makeItem,
   occasionRequest,
+  OSLO,
   run,
+  WEATHER,
 } from "./test_fixtures.ts";
 
-const OSLO: FoundPlace = {
-  name: "Oslo",
-  country: "Norway",
-  latitude: 59.91,
-  longitude: 10.75,
-  timezone: "Europe/Oslo",
-};
 const SYDNEY: FoundPlace = {
   name: "Sydney",
   country: "Australia",
@@ -27,18 +21,8 @@ const SYDNEY: FoundPlace = {
   longitude: 151.21,
   timezone: "Australia/Sydney",
 };
-const FREEZING_RAIN: DayWeather = {
-  high_c: 1,
-  low_c: -5,
-  rain_chance: 80,
-  summary: "rain likely",
-};
-const HOT_DRY: DayWeather = {
-  high_c: 30,
-  low_c: 21,
-  rain_chance: 5,
-  summary: "sunny",
-};
+const FREEZING_RAIN = WEATHER.freezingRain;
+const HOT_DRY = WEATHER.hotDry;
 
 Deno.test("[job context] the forecast says how warm; the notes add what it cannot know", () => {
   // "hot" in the notes on a freezing day keeps the coat.

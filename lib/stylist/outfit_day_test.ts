@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
 import { SAMPLE_WARDROBE } from "../sample_wardrobe.ts";
-import type { DayWeather } from "../schemas.ts";
 import { composeContext } from "./job_context.ts";
 import { contextOfOutfit } from "./outfit_day.ts";
 import { reviseWords } from "./revise_words.ts";
+import { WEATHER } from "./test_fixtures.ts";
 
-const HOT: DayWeather = {
-  high_c: 31,
-  low_c: 22,
-  rain_chance: 0,
-  summary: "sunny",
-};
-const COLD: DayWeather = {
-  high_c: 1,
-  low_c: -6,
-  rain_chance: 10,
-  summary: "clear skies",
-};
+const { heatwave: HOT, freezingDry: COLD } = WEATHER;
 
 Deno.test("[outfit day] a trip's second outfit is worded for its own freezing day, not the first day's heat", () => {
   const wardrobe = [...SAMPLE_WARDROBE];

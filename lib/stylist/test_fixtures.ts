@@ -8,18 +8,51 @@ import {
   type CandidateItem,
   CATEGORIES,
   type Category,
+  type DayWeather,
   type GenerateRequest,
   type Occasion,
   PATTERNS,
   SEASONS,
   type WardrobeItem,
 } from "../schemas.ts";
+import type { FoundPlace } from "../weather/open_meteo.ts";
 import type {
   OutfitDraft,
   Stylist,
   StylistEvent,
   StylistInput,
 } from "./types.ts";
+
+/** Oslo as the geocoder finds it. */
+export const OSLO: FoundPlace = {
+  name: "Oslo",
+  country: "Norway",
+  latitude: 59.91,
+  longitude: 10.75,
+  timezone: "Europe/Oslo",
+};
+
+/** Days' forecasts the context and planner tests dress for. */
+export const WEATHER = {
+  freezingRain: {
+    high_c: 1,
+    low_c: -5,
+    rain_chance: 80,
+    summary: "rain likely",
+  },
+  rain: { high_c: 12, low_c: 9, rain_chance: 80, summary: "rain likely" },
+  coldDry: { high_c: 2, low_c: -4, rain_chance: 5, summary: "clear skies" },
+  freezingDry: {
+    high_c: 1,
+    low_c: -6,
+    rain_chance: 10,
+    summary: "clear skies",
+  },
+  mild: { high_c: 16, low_c: 10, rain_chance: 10, summary: "partly cloudy" },
+  hot: { high_c: 29, low_c: 20, rain_chance: 0, summary: "sunny" },
+  hotDry: { high_c: 30, low_c: 21, rain_chance: 5, summary: "sunny" },
+  heatwave: { high_c: 31, low_c: 22, rain_chance: 0, summary: "sunny" },
+} satisfies Record<string, DayWeather>;
 
 /** Mid-October: autumn in the northern hemisphere. */
 export const AUTUMN = () => new Date(Date.UTC(2025, 9, 15));
