@@ -61,6 +61,32 @@ export function dayRequest(day: DayState) {
   };
 }
 
+/** A town or city, as every form that looks up a forecast asks for it. */
+export function PlaceInput(
+  { place, invalid, describedBy, required }: {
+    place: Signal<string>;
+    invalid: boolean;
+    describedBy?: string;
+    required?: boolean;
+  },
+) {
+  return (
+    <input
+      id="place"
+      name="place"
+      type="text"
+      maxLength={100}
+      autocomplete="address-level2"
+      placeholder="Town or city"
+      value={place.value}
+      onInput={(e) => place.value = e.currentTarget.value}
+      aria-invalid={invalid ? "true" : undefined}
+      aria-describedby={describedBy}
+      required={required}
+    />
+  );
+}
+
 /** The days a shopper may ask for, from today, as the "When" menu says them. */
 export function dayChoices(today: string): [string, string][] {
   return Array.from({ length: MAX_DAYS_AHEAD + 1 }, (_, n) => {
@@ -112,17 +138,10 @@ export function DayFields(
         "place",
         "Where (optional)",
         (describedBy) => (
-          <input
-            id="place"
-            name="place"
-            type="text"
-            maxLength={100}
-            autocomplete="address-level2"
-            placeholder="Town or city"
-            value={day.place.value}
-            onInput={(e) => day.place.value = e.currentTarget.value}
-            aria-invalid={error("place") ? "true" : undefined}
-            aria-describedby={describedBy}
+          <PlaceInput
+            place={day.place}
+            invalid={Boolean(error("place"))}
+            describedBy={describedBy}
           />
         ),
         "We check its forecast for the day.",

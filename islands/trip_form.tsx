@@ -5,7 +5,7 @@
  */
 import { OccasionChips } from "../components/occasion_chips.tsx";
 import { useSignal } from "@preact/signals";
-import { dayChoices } from "../components/day_fields.tsx";
+import { dayChoices, PlaceInput } from "../components/day_fields.tsx";
 import {
   apiIssues,
   DESTINATION,
@@ -104,17 +104,10 @@ export default function TripForm(props: TripFormProps) {
           message={error("place")}
           class="trip-place"
           control={(describedBy) => (
-            <input
-              id="place"
-              name="place"
-              type="text"
-              maxLength={100}
-              autocomplete="address-level2"
-              placeholder="Town or city"
-              value={place.value}
-              onInput={(e) => place.value = e.currentTarget.value}
-              aria-invalid={invalid("place")}
-              aria-describedby={describedBy}
+            <PlaceInput
+              place={place}
+              invalid={Boolean(error("place"))}
+              describedBy={describedBy}
               required
             />
           )}

@@ -19,7 +19,12 @@ import { composeContext } from "../stylist/job_context.ts";
 import { askOf } from "../stylist/outfit_rules.ts";
 import { baseKey } from "../stylist/providers/local_history.ts";
 import { planOutfits } from "../stylist/providers/local_planner.ts";
-import { makeItem, OSLO, WEATHER } from "../stylist/test_fixtures.ts";
+import {
+  makeItem,
+  OSLO,
+  tripRequest,
+  WEATHER,
+} from "../stylist/test_fixtures.ts";
 import type { OutfitDraft } from "../stylist/types.ts";
 import { sameItemSet, wearableProblem } from "../stylist/wearable.ts";
 import { planTrip } from "./trip_plan.ts";
@@ -28,18 +33,6 @@ import type { TripRequest } from "./trip.ts";
 const { rain: RAIN, coldDry: COLD_DRY, mild: MILD, hot: HOT } = WEATHER;
 const START = "2026-12-08";
 const SAMPLE = [...SAMPLE_WARDROBE];
-
-function tripRequest(occasions: Occasion[], days = 5): TripRequest {
-  return {
-    mode: "trip",
-    place: "Oslo",
-    start_date: START,
-    days,
-    occasions,
-    include_reasoning: false,
-    parallel: false,
-  };
-}
 
 /** The context a job would settle for these days' forecasts (null: none). */
 function tripContext(

@@ -3,21 +3,13 @@ import { SAMPLE_WARDROBE } from "../sample_wardrobe.ts";
 import { composeContext } from "./job_context.ts";
 import { contextOfOutfit } from "./outfit_day.ts";
 import { reviseWords } from "./revise_words.ts";
-import { WEATHER } from "./test_fixtures.ts";
+import { tripRequest, WEATHER } from "./test_fixtures.ts";
 
 const { heatwave: HOT, freezingDry: COLD } = WEATHER;
 
 Deno.test("[outfit day] a trip's second outfit is worded for its own freezing day, not the first day's heat", () => {
   const wardrobe = [...SAMPLE_WARDROBE];
-  const request = {
-    mode: "trip" as const,
-    place: "Oslo",
-    start_date: "2026-12-08",
-    days: 2,
-    occasions: ["casual" as const],
-    include_reasoning: false,
-    parallel: false,
-  };
+  const request = tripRequest(["casual"], 2);
   const context = composeContext(request, wardrobe, 2, {
     place: null,
     weather: HOT,

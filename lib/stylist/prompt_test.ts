@@ -17,6 +17,7 @@ import {
   randomSource,
   randomWardrobe,
   SUMMER,
+  tripRequest,
 } from "./test_fixtures.ts";
 import { MAX_PER_OUTFIT } from "./wearable.ts";
 
@@ -251,15 +252,7 @@ Deno.test("[prompt] consider buying: the verdict's facts reach the model", () =>
 });
 
 Deno.test("[prompt] a trip taken over after two days lists only the days still to dress", () => {
-  const request = {
-    mode: "trip" as const,
-    place: "Oslo",
-    start_date: "2026-12-08",
-    days: 3,
-    occasions: ["work" as const],
-    include_reasoning: false,
-    parallel: false,
-  };
+  const request = tripRequest(["work"], 3);
   const day = (date: string, rules: string[]) => ({
     date,
     weather: null,

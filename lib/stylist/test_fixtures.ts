@@ -16,6 +16,7 @@ import {
   type WardrobeItem,
 } from "../schemas.ts";
 import type { FoundPlace } from "../weather/open_meteo.ts";
+import type { TripRequest } from "../flows/trip.ts";
 import type {
   OutfitDraft,
   Stylist,
@@ -84,6 +85,23 @@ export function oneOutfitWardrobe(): WardrobeItem[] {
     makeItem("jeans", "bottom", { colors: ["denim"] }),
     makeItem("sneakers", "shoes", { colors: ["white"] }),
   ];
+}
+
+/** A trip to Oslo from 8 December 2026. */
+export function tripRequest(
+  occasions: Occasion[],
+  days = 5,
+  start_date = "2026-12-08",
+): TripRequest {
+  return {
+    mode: "trip",
+    place: "Oslo",
+    start_date,
+    days,
+    occasions,
+    include_reasoning: false,
+    parallel: false,
+  };
 }
 
 export function occasionRequest(...occasions: Occasion[]): GenerateRequest {
