@@ -34,6 +34,17 @@ export type ServerProcess = {
 export type ThreadCpu = { server: number; jobs: number; other: number };
 
 const ROOT = new URL("../../", import.meta.url);
+
+/**
+ * The V8 flags `deno task start` runs the app with, read from deno.json so a
+ * benchmark measures the server as it is deployed on one machine.
+ */
+export async function startFlags(): Promise<string[]> {
+  const config = JSON.parse(
+    await Deno.readTextFile(new URL("deno.json", ROOT)),
+  );
+  return String(config.tasks.start).match(/--v8-flags=\S+/g) ?? [];
+}
 /** `getconf CLK_TCK` on Linux. */
 const CLOCK_TICKS = 100;
 
@@ -53,6 +64,7 @@ export async function startServerProcess(
     args: [
       "run",
       "-A",
+      ...await startFlags(),
       ...(Deno.env.get("BENCH_SERVER_ARGS")?.split(" ").filter(Boolean) ?? []),
       entry,
     ],
