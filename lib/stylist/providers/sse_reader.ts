@@ -57,35 +57,35 @@ export async function* readBody(
   }
 }
 
-/** An incremental SSE parser: feed it text, take the events it completed. */
-export class SseParser {
+/**
+ * Streamed text split into lines by the EventSource rules (LF, CRLF or CR,
+ * also across pushes), each handed to {@link SseLines.line}: a subclass says
+ * what a line means and what it completes.
+ */
+export abstract class SseLines<T> {
   #pending = "";
-  #data: string[] = [];
-  #event: string | null = null;
   /** The last text ended in CR: an LF starting the next is the same break. */
   #afterCr = false;
 
-  /** Parses `text`; returns the events it completed, in order. */
-  push(text: string): SseMessage[] {
-    const out: SseMessage[] = [];
+  /** Parses `text`; returns what its lines completed, in order. */
+  push(text: string): T[] {
+    const out: T[] = [];
     if (this.#afterCr && text.startsWith("\n")) text = text.slice(1);
     this.#afterCr = false;
     let start = 0;
+    // The next LF and CR at or after `start`, each found once per text.
+    let lf = text.indexOf("\n");
+    let cr = text.indexOf("\r");
     for (;;) {
-      let end = -1;
-      for (let i = start; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10 || c === 13) {
-          end = i;
-          break;
-        }
-      }
+      if (lf !== -1 && lf < start) lf = text.indexOf("\n", start);
+      if (cr !== -1 && cr < start) cr = text.indexOf("\r", start);
+      const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
       if (end === -1) break;
       const line = start === 0 && this.#pending
         ? this.#pending + text.slice(0, end)
         : text.slice(start, end);
       if (start === 0) this.#pending = "";
-      this.#line(line, out);
+      this.line(line, out);
       start = end + 1;
       if (text.charCodeAt(end) === 13) {
         if (start === text.length) this.#afterCr = true;
@@ -98,7 +98,28 @@ export class SseParser {
     return out;
   }
 
-  #line(line: string, out: SseMessage[]): void {
+  /** Takes one line (without its break); pushes onto `out` what it completes. */
+  protected abstract line(line: string, out: T[]): void;
+}
+
+/**
+ * A non-blank, non-comment line's field and value: the value is what follows
+ * the first colon, less one leading space; a line without a colon is a field
+ * with an empty value.
+ */
+export function fieldOf(line: string): { field: string; value: string } {
+  const colon = line.indexOf(":");
+  if (colon === -1) return { field: line, value: "" };
+  const from = line.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1;
+  return { field: line.slice(0, colon), value: line.slice(from) };
+}
+
+/** An incremental SSE parser: feed it text, take the events it completed. */
+export class SseParser extends SseLines<SseMessage> {
+  #data: string[] = [];
+  #event: string | null = null;
+
+  protected line(line: string, out: SseMessage[]): void {
     if (line === "") {
       if (this.#data.length > 0) {
         out.push({ event: this.#event, data: this.#data.join("\n") });
@@ -108,10 +129,7 @@ export class SseParser {
       return;
     }
     if (line.charCodeAt(0) === 58) return; // ":" a comment
-    const colon = line.indexOf(":");
-    const field = colon === -1 ? line : line.slice(0, colon);
-    let value = colon === -1 ? "" : line.slice(colon + 1);
-    if (value.charCodeAt(0) === 32) value = value.slice(1);
+    const { field, value } = fieldOf(line);
     if (field === "data") this.#data.push(value);
     else if (field === "event") this.#event = value;
   }
