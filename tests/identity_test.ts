@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { SESSION_COOKIE } from "../lib/session.ts";
 import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer } from "./helpers/server.ts";
+import { readEvents } from "./helpers/sse_client.ts";
 
 Deno.test("[identity] the first request of any kind issues a signed HttpOnly cookie", async () => {
   await using server = await startTestServer();
@@ -85,6 +86,30 @@ Deno.test("[identity] every owner-checked route is 404 to another shopper, and c
   );
   const theirs = (await stranger.get("/api/wardrobe")).body.items;
   assert.ok(!theirs.some((i: { id: string }) => i.id === added.body.id));
+});
+
+Deno.test("[identity] another shopper gets 404 for the stream of a running job its owner is watching", async () => {
+  await using server = await startTestServer({ localDelayMs: 150 });
+  const owner = server.client();
+  const jobId = await owner.generate({
+    mode: "occasion",
+    occasions: ["party"],
+  });
+  // The owner's tab is open and has its first event: the server follows the
+  // job and knows whose it is.
+  const tab = await owner.stream(jobId);
+  const events = readEvents(tab.body!);
+  assert.equal((await events.next()).value?.event, "progress");
+  const stranger = server.client();
+  for (const lastEventId of [undefined, 0, 1]) {
+    const stream = await stranger.stream(jobId, { lastEventId });
+    assert.equal(stream.status, 404, `Last-Event-ID ${lastEventId}`);
+    assert.deepEqual(await stream.json(), { error: "Not found" });
+  }
+  const second = await owner.stream(jobId, { lastEventId: 1 });
+  assert.equal(second.status, 200, "the owner's next tab");
+  await second.body!.cancel();
+  await events.return(undefined);
 });
 
 Deno.test("[identity] another shopper cannot cancel a running job", async () => {

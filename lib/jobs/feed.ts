@@ -57,6 +57,8 @@ class JobFeed {
   failed = false;
   #version = 0;
   #pulse = Promise.withResolvers<void>();
+  /** The shopper whose job it is, once a stream of theirs has joined. */
+  owner: string | null = null;
   #reader: ReadableStreamDefaultReader<[Deno.KvEntryMaybe<JobHead>]>;
   subscribers = 0;
 
@@ -80,6 +82,12 @@ class JobFeed {
         counter.openWatches--;
         this.#end();
       });
+  }
+
+  /** The watch has read the job, and it has not ended. */
+  get running(): boolean {
+    return !this.failed && !this.#ended && this.#head !== null &&
+      !isTerminal(this.#head.status);
   }
 
   get change(): FeedChange {
@@ -261,6 +269,13 @@ export type Subscription = {
   close(): void;
 };
 
+/**
+ * What a stream needs to know of a job before it joins: whose it is, and
+ * where its log ends if it has ended (a client already past that end is
+ * told there is nothing more).
+ */
+export type StreamedJob = { owner: string; endedAt: number | null };
+
 /** The thread's feeds, keyed by job id (a thread serves one KV store). */
 export class JobFeeds {
   #feeds = new Map<string, JobFeed>();
@@ -270,6 +285,8 @@ export class JobFeeds {
   #streams = new Set<() => void>();
   /** A shutdown began: streams that join now end at once. */
   #streamsClosed = false;
+  /** Reads of a job under way for `streamedJob`, shared by those asking. */
+  #reads = new Map<string, Promise<StreamedJob | null>>();
 
   /**
    * Follows a job for a runner, which needs only the snapshot: the feed
@@ -305,7 +322,13 @@ export class JobFeeds {
   follow(
     kv: Deno.Kv,
     jobId: string,
-    sink: { after: number } & Pick<StreamSink, "send" | "end">,
+    sink:
+      & {
+        after: number;
+        /** Whose job it is, as the caller checked (see `streamedJob`). */
+        owner: string;
+      }
+      & Pick<StreamSink, "send" | "end">,
   ): () => void {
     // A stream that arrives during a shutdown (its request was already in
     // the handler) ends at once, or it would hold the server open.
@@ -314,6 +337,7 @@ export class JobFeeds {
       return () => {};
     }
     const { feed, release } = this.#acquire(kv, jobId);
+    feed.owner ??= sink.owner;
     let open = true;
     const close = () => {
       if (!open) return;
@@ -331,6 +355,31 @@ export class JobFeeds {
     this.#streams.add(end);
     feed.addSink(watched);
     return close;
+  }
+
+  /**
+   * The job as a stream needs it (null if there is none). A thousand tabs
+   * reconnecting after a deploy would read it a thousand times, each read
+   * queued behind the others in the store while events wait to go out, so:
+   * while streams here follow it and it runs, the feed already knows, and
+   * tabs that ask at once (a shopper's, all reconnecting) share one read.
+   */
+  streamedJob(kv: Deno.Kv, jobId: string): Promise<StreamedJob | null> {
+    const feed = this.#feeds.get(jobId);
+    if (feed?.running && feed.owner !== null) {
+      return Promise.resolve({ owner: feed.owner, endedAt: null });
+    }
+    let read = this.#reads.get(jobId);
+    if (!read) {
+      read = getJob(kv, jobId).then((entry) =>
+        entry && {
+          owner: entry.job.user_id,
+          endedAt: isTerminal(entry.job.status) ? entry.job.seq : null,
+        }
+      ).finally(() => this.#reads.delete(jobId));
+      this.#reads.set(jobId, read);
+    }
+    return read;
   }
 
   /**

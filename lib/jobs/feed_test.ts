@@ -13,12 +13,19 @@ const decoder = new TextDecoder();
  * A stream as the feed sees it: the chunks it was sent, the sequence
  * numbers in them (from their `id:` lines), and whether it was ended.
  */
-function follow(feeds: JobFeeds, kv: Deno.Kv, jobId: string, after = 0) {
+function follow(
+  feeds: JobFeeds,
+  kv: Deno.Kv,
+  jobId: string,
+  after = 0,
+  owner = "shopper",
+) {
   const chunks: Uint8Array[] = [];
   const ended = Promise.withResolvers<void>();
   let endedCount = 0;
   const close = feeds.follow(kv, jobId, {
     after,
+    owner,
     send: (chunk) => chunks.push(chunk),
     end: () => {
       endedCount++;
@@ -262,6 +269,43 @@ Deno.test("[feed] a job with no head (written before heads were) is followed fro
   );
   runner.close();
   await waitFor(() => feeds.openWatches === 0, { what: "the watch to close" });
+});
+
+Deno.test("[feed] what a stream needs of a job: read once for tabs asking at once, known from the feed while it runs, read again once it ends", async () => {
+  using store = await storeWithJobs();
+  const [jobId] = store.ids;
+  let reads = 0;
+  const kv = new Proxy(store.kv, {
+    get(target, name) {
+      if (name === "get") reads++;
+      const value = Reflect.get(target, name, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+  const feeds = new JobFeeds();
+  const asked = await Promise.all(
+    Array.from({ length: 10 }, () => feeds.streamedJob(kv, jobId)),
+  );
+  assert.equal(reads, 1, "ten tabs at once, one read");
+  for (const job of asked) {
+    assert.deepEqual(job, { owner: "shopper", endedAt: null });
+  }
+  const tab = follow(feeds, kv, jobId);
+  await tab.upTo(1);
+  reads = 0;
+  assert.deepEqual(await feeds.streamedJob(kv, jobId), {
+    owner: "shopper",
+    endedAt: null,
+  });
+  assert.equal(reads, 0, "a running job's feed knows");
+  await cancelJob(store.kv, jobId, "shopper");
+  await tab.ended;
+  assert.deepEqual(await feeds.streamedJob(kv, jobId), {
+    owner: "shopper",
+    endedAt: 2,
+  });
+  assert.equal(reads, 1, "an ended job is read");
+  assert.equal(await feeds.streamedJob(kv, crypto.randomUUID()), null);
 });
 
 Deno.test("[feed] a job that is gone ends its streams", async () => {

@@ -18,6 +18,8 @@ export const HEARTBEAT_MS = 15_000;
 export type JobStreamOptions = {
   kv: Deno.Kv;
   jobId: string;
+  /** The shopper whose job it is (the caller has checked). */
+  owner: string;
   /** Send only events after this sequence number. */
   lastEventId: number;
   feeds: JobFeeds;
@@ -71,6 +73,7 @@ export function streamJobEvents(
       );
       unfollow = feeds.follow(kv, jobId, {
         after: options.lastEventId,
+        owner: options.owner,
         send: (chunk) => controller.enqueue(chunk),
         // The job ended, or the server is shutting down: the client
         // reconnects or is done.

@@ -5,8 +5,6 @@
  * shopper holding `STREAMS_PER_SHOPPER` streams open gets 429.
  */
 import { define, NOT_FOUND } from "../../../../lib/define.ts";
-import { isTerminal } from "../../../../lib/jobs/job.ts";
-import { getOwnJob } from "../../../../lib/jobs/store.ts";
 import { resumePoint, streamJobEvents } from "../../../../lib/jobs/stream.ts";
 import { JobId } from "../../../../lib/schemas.ts";
 import { invalidRequest, pathId } from "../../../../lib/validation.ts";
@@ -14,8 +12,9 @@ import { invalidRequest, pathId } from "../../../../lib/validation.ts";
 export const GET = define.createHandlers(pathId(JobId), async (c) => {
   const { kv, feeds, heartbeatMs, streamSlots } = c.get("state");
   const jobId = c.req.valid("param").id;
-  const job = await getOwnJob(kv, jobId, c.get("userId"));
-  if (!job) return c.json(NOT_FOUND, 404);
+  const userId = c.get("userId");
+  const job = await feeds.streamedJob(kv, jobId);
+  if (job?.owner !== userId) return c.json(NOT_FOUND, 404);
 
   const lastEventId = resumePoint(
     c.req.header("last-event-id"),
@@ -27,10 +26,10 @@ export const GET = define.createHandlers(pathId(JobId), async (c) => {
       message: "Expected the id of an event (a whole number)",
     }]);
   }
-  if (isTerminal(job.status) && lastEventId >= job.seq) {
+  if (job.endedAt !== null && lastEventId >= job.endedAt) {
     return c.body(null, 204);
   }
-  const release = streamSlots ? streamSlots.take(c.get("userId")) : () => {};
+  const release = streamSlots ? streamSlots.take(userId) : () => {};
   if (!release) {
     // EventSource gives up on a 429; the reveal page then polls.
     c.header("Retry-After", "10");
@@ -41,6 +40,7 @@ export const GET = define.createHandlers(pathId(JobId), async (c) => {
   return streamJobEvents(c, {
     kv,
     jobId,
+    owner: userId,
     lastEventId,
     feeds,
     heartbeatMs,
