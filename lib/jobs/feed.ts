@@ -177,10 +177,14 @@ class JobFeed {
    * a job, a reconnect) waits for the list under way, then finds nothing
    * left to read, instead of listing the log a second time.
    */
-  #catchUp(seq: number): Promise<void> {
+  #catchUp(seq: number, carried: readonly JobEvent[] = []): Promise<void> {
     const run = this.#catching.catch(() => {}).then(async () => {
       const last = this.#events.at(-1)?.seq ?? 0;
       if (seq <= last) return;
+      if (carried[0]?.seq === last + 1 && carried.at(-1)!.seq === seq) {
+        this.#events.push(...carried);
+        return;
+      }
       this.#events.push(...await readEvents(this.kv, this.jobId, last, seq));
     });
     this.#catching = run;
@@ -203,7 +207,7 @@ class JobFeed {
       this.#head = head;
       this.#versionstamp = versionstamp;
       if (!head) return; // expired or deleted while watched
-      if (this.#eventsLoaded) await this.#catchUp(head.seq);
+      if (this.#eventsLoaded) await this.#catchUp(head.seq, head.events);
       if (isTerminal(head.status)) {
         this.#ended = true;
         this.#notify();

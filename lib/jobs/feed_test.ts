@@ -221,7 +221,20 @@ Deno.test("[feed] a job's first stream reads the log once, even when the watch w
   await tab.upTo(2);
   assert.deepEqual(tab.seqs(), [1, 2]);
   assert.equal(lists, 1, "the log once");
-  assert.equal(gets, 1, "then the new event, by its key");
+  assert.equal(gets, 0, "then the new event, from the head it woke on");
+  // A head that carries only the last of what the feed lacks (the watch
+  // skipped a commit): the rest is read, by its keys.
+  const last = (await getJob(store.kv, jobId))!;
+  const [three, four] = [3, 4].map((seq) => ({ ...progress(seq), seq }));
+  await store.kv.atomic()
+    .set(keys.jobEvent(jobId, 3), three)
+    .set(keys.jobEvent(jobId, 4), four)
+    .set(keys.job(jobId), { ...last.job, seq: 4 })
+    .set(keys.jobHead(jobId), { ...headOf(last.job), seq: 4, events: [four] })
+    .commit();
+  await tab.upTo(4);
+  assert.deepEqual(tab.seqs(), [1, 2, 3, 4]);
+  assert.equal(gets, 1, "the skipped event, by its key");
   tab.close();
 });
 
@@ -233,17 +246,25 @@ Deno.test("[feed] every commit that writes a job's snapshot writes its head, wit
       keys.job(jobId),
       keys.jobHead(jobId),
     ]);
-    assert.deepEqual(head.value, headOf(job.value!));
+    const { events = [], ...rest } = head.value!;
+    assert.deepEqual(rest, headOf(job.value!));
     assert.equal(head.versionstamp, job.versionstamp);
-    return { job: job.value!, versionstamp: job.versionstamp! };
+    return { job: job.value!, versionstamp: job.versionstamp!, events };
   };
   await same(); // created
   const claimed = (await claimJob(store.kv, jobId, { leaseMs: 60_000 }))!;
   assert.equal((await same()).versionstamp, claimed.versionstamp);
   assert.equal(headOf(claimed.job).lease, claimed.job.lease!.token);
-  await appendEvents(store.kv, await same(), [progress(1)]);
+  await appendEvents(store.kv, await same(), [progress(1), progress(2)]);
+  assert.deepEqual(
+    (await same()).events.map((event) => [event.seq, event.type]),
+    [[2, "progress"], [3, "progress"]],
+    "the head carries what its commit appended",
+  );
   await cancelJob(store.kv, jobId, "shopper");
-  assert.equal((await same()).job.status, "cancelled");
+  const cancelled = await same();
+  assert.equal(cancelled.job.status, "cancelled");
+  assert.deepEqual(cancelled.events.map((event) => event.seq), [4]);
 });
 
 Deno.test("[feed] a job with no head (written before heads were) is followed from its snapshot until its next commit writes one", async () => {

@@ -55,16 +55,23 @@ export type Job = {
 
 /**
  * What a job's watchers need of its snapshot: how far its log goes, whether
- * it has ended, and which claim holds it. Written beside the snapshot in
- * every commit that writes it (same versionstamp), so a \`kv.watch\` wakes
- * on ~60 bytes instead of decoding the ~2.4 KB snapshot per commit, in every
- * thread that follows the job.
+ * it has ended, which claim holds it, and what the commit appended.
+ * Written beside the snapshot in every commit that writes it (same
+ * versionstamp), so a `kv.watch` wakes on the head (~60 bytes and the new
+ * events, most of them a progress line) instead of decoding the ~2.4 KB
+ * snapshot per commit, in every thread that follows the job.
  */
 export type JobHead = {
   seq: number;
   status: JobStatus;
   /** The lease's token (the claim), if a worker holds the job. */
   lease?: string;
+  /**
+   * The events the commit that wrote this head appended, up to `seq`: a
+   * feed that has the log up to the first of them delivers them from the
+   * wake-up itself, without a read queued behind every other on the store.
+   */
+  events?: JobEvent[];
 };
 
 export function headOf(job: Job): JobHead {

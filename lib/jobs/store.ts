@@ -295,15 +295,17 @@ export async function appendEvents(
     versionstamp: entry.versionstamp,
   });
   const kept = jobTtl(job);
+  const appended: JobEvent[] = [];
   for (const event of events) {
     const logged = { ...event, seq: job.seq + 1 } as JobEvent;
     job = applyEvent(job, logged);
     op.set(keys.jobEvent(job.id, logged.seq), logged, kept);
+    appended.push(logged);
   }
   job.updated_at = new Date().toISOString();
   op.set(keys.job(job.id), job, kept);
   // What the feeds watch (lib/jobs/feed.ts): same commit, same versionstamp.
-  op.set(keys.jobHead(job.id), headOf(job), kept);
+  op.set(keys.jobHead(job.id), { ...headOf(job), events: appended }, kept);
   if (isTerminal(job.status)) op.delete(keys.activeJob(job.user_id, job.id));
   const res = await op.commit();
   return res.ok ? { job, versionstamp: res.versionstamp } : null;
