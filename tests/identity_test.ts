@@ -5,6 +5,18 @@ import { kvSnapshot, SCARF } from "./helpers/fixtures.ts";
 import { startTestServer } from "./helpers/server.ts";
 import { readEvents } from "./helpers/sse_client.ts";
 
+/** A shopper, and the job they started for a party. */
+async function ownerWithJob(
+  server: Awaited<ReturnType<typeof startTestServer>>,
+) {
+  const owner = server.client();
+  const jobId = await owner.generate({
+    mode: "occasion",
+    occasions: ["party"],
+  });
+  return { owner, jobId };
+}
+
 Deno.test("[identity] the first request of any kind issues a signed HttpOnly cookie", async () => {
   await using server = await startTestServer();
   const res = await fetch(`${server.url}/no-such-page`);
@@ -18,12 +30,8 @@ Deno.test("[identity] the first request of any kind issues a signed HttpOnly coo
 
 Deno.test("[identity] another shopper gets 404 for a job, its status and its stream", async () => {
   await using server = await startTestServer();
-  const owner = server.client();
+  const { owner, jobId } = await ownerWithJob(server);
   const stranger = server.client();
-  const jobId = await owner.generate({
-    mode: "occasion",
-    occasions: ["party"],
-  });
   await owner.events(jobId);
   assert.equal((await stranger.get(`/api/jobs/${jobId}`)).status, 404);
   const stream = await stranger.stream(jobId);
@@ -38,11 +46,7 @@ Deno.test("[identity] another shopper gets 404 for a job, its status and its str
 
 Deno.test("[identity] every owner-checked route is 404 to another shopper, and changes nothing", async () => {
   await using server = await startTestServer();
-  const owner = server.client();
-  const jobId = await owner.generate({
-    mode: "occasion",
-    occasions: ["party"],
-  });
+  const { owner, jobId } = await ownerWithJob(server);
   await owner.events(jobId);
   const added = await owner.send("POST", "/api/wardrobe/items", SCARF);
   assert.equal(added.status, 201);
@@ -90,11 +94,7 @@ Deno.test("[identity] every owner-checked route is 404 to another shopper, and c
 
 Deno.test("[identity] another shopper gets 404 for the stream of a running job its owner is watching", async () => {
   await using server = await startTestServer({ localDelayMs: 150 });
-  const owner = server.client();
-  const jobId = await owner.generate({
-    mode: "occasion",
-    occasions: ["party"],
-  });
+  const { owner, jobId } = await ownerWithJob(server);
   // The owner's tab is open and has its first event: the server follows the
   // job and knows whose it is.
   const tab = await owner.stream(jobId);
@@ -114,11 +114,7 @@ Deno.test("[identity] another shopper gets 404 for the stream of a running job i
 
 Deno.test("[identity] another shopper cannot cancel a running job", async () => {
   await using server = await startTestServer({ localDelayMs: 150 });
-  const owner = server.client();
-  const jobId = await owner.generate({
-    mode: "occasion",
-    occasions: ["party"],
-  });
+  const { owner, jobId } = await ownerWithJob(server);
   const stranger = server.client();
   const cancel = await stranger.send("POST", `/api/jobs/${jobId}/cancel`);
   assert.equal(cancel.status, 404);
@@ -133,11 +129,7 @@ Deno.test("[identity] another shopper cannot cancel a running job", async () => 
 
 Deno.test("[identity] a forged or unsigned cookie naming a shopper is a new shopper", async () => {
   await using server = await startTestServer();
-  const owner = server.client();
-  const jobId = await owner.generate({
-    mode: "occasion",
-    occasions: ["party"],
-  });
+  const { owner, jobId } = await ownerWithJob(server);
   await owner.events(jobId);
   const [name, value] = owner.cookie!.split("=");
   const userId = decodeURIComponent(value).split(".")[0];
